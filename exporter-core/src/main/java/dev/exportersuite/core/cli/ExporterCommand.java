@@ -1,0 +1,306 @@
+package dev.exportersuite.core.cli;
+
+import dev.exportersuite.core.collect.EngineSettings;
+import dev.exportersuite.core.collect.RequestExecutor;
+import dev.exportersuite.core.collect.ScrapeEngine;
+import dev.exportersuite.core.config.ConfigException;
+import dev.exportersuite.core.config.ExporterConfig;
+import dev.exportersuite.core.config.ExporterConfigReader;
+import dev.exportersuite.core.config.MetricDefinition;
+import dev.exportersuite.core.config.MetricNames;
+import dev.exportersuite.core.config.MetricType;
+import dev.exportersuite.core.config.MetricsFiles;
+import dev.exportersuite.core.http.ExporterServer;
+import dev.exportersuite.core.http.ListenAddress;
+import dev.exportersuite.core.snapshots.BuildInfoCollector;
+import dev.exportersuite.core.snapshots.ExporterCollector;
+import dev.exportersuite.core.snapshots.Redactor;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line every exporter shares. A module subclass adds its connection flags and says how to open its
+ * executor; everything else (config, metrics files, {@code --check-config}, {@code --once}, serving, reload)
+ * happens here the same way for all four exporters.
+ *
+ * @param <M> what the module reads from the config file
+ */
+public abstract class ExporterCommand<M> implements Callable<Integer> {
+
+  @Option(names = "--web.listen-address", paramLabel = "ADDR",
+      description = "Address to listen on, e.g. :9104 or 127.0.0.1:9104 (default: the module's port on all addresses).")
+  protected String listenAddress;
+
+  @Option(names = "--web.telemetry-path", paramLabel = "PATH", description = "Path of the metrics (default /metrics).")
+  protected String telemetryPath;
+
+  @Option(names = "--config.file", paramLabel = "FILE", description = "Exporter config: connection, timeouts, labels.")
+  protected Path configFile;
+
+  @Option(names = "--custom.metrics", paramLabel = "FILE|DIR", split = ",",
+      description = "Metrics files or directories of *.yaml, comma-separated or repeated.")
+  protected List<Path> customMetrics = new ArrayList<>();
+
+  @Option(names = "--no-default.metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Load the module's default collectors (default true).")
+  protected boolean defaultMetrics = true;
+
+  @Option(names = "--log.level", paramLabel = "LEVEL", defaultValue = "info",
+      description = "debug, info, warn or error (default info).")
+  protected String logLevel = "info";
+
+  @Option(names = "--check-config", description = "Validate config and metrics files, print what was loaded, exit.")
+  protected boolean checkConfig;
+
+  @Option(names = "--once", description = "Run every collector once, print the metrics to stdout, exit non-zero "
+      + "if anything failed.")
+  protected boolean once;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  protected boolean help;
+
+  private Logger log;
+
+  /** The module's identity. */
+  protected abstract ModuleInfo info();
+
+  /** Reads the module's part of the config file. */
+  protected abstract ExporterConfigReader.ModuleSection<M> configSection();
+
+  /** Opens the datastore client from flags and config; must not connect eagerly (the datastore may be down). */
+  protected abstract RequestExecutor openExecutor(ExporterConfig<M> config) throws ConfigException;
+
+  /** Lets a module switch collectors on and off (e.g. {@code --collect.<name>}); all as loaded by default. */
+  protected List<MetricDefinition> select(List<MetricDefinition> loaded) throws ConfigException {
+    return loaded;
+  }
+
+  /** Lets a module add routes such as {@code /probe}. */
+  protected void addRoutes(ExporterServer.Builder server, Runtime runtime) {}
+
+  /** Namespace flag for modules whose peer has one (redis_exporter's {@code --namespace}). */
+  protected Optional<String> namespaceFlag() {
+    return Optional.empty();
+  }
+
+  /** Extra paths of metrics files from the environment, as a peer reads them (e.g. CUSTOM_METRICS). */
+  protected List<Path> customMetricsFromEnvironment() {
+    return List.of();
+  }
+
+  /** What the running exporter is made of, for module routes. */
+  public record Runtime(String namespace, List<MetricDefinition> definitions, EngineSettings settings,
+      Labels constLabels, ExporterCollector main) {}
+
+  /** Runs the command as {@code main} would: parses args, runs, and returns the exit code. */
+  public static int run(ExporterCommand<?> command, String... args) {
+    CommandLine cl = new CommandLine(command);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl.execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    LogSetup.configure(logLevel);
+    log = LoggerFactory.getLogger(getClass());
+    ExporterConfig<M> config;
+    List<MetricDefinition> definitions;
+    String namespace;
+    try {
+      config = readConfig();
+      namespace = namespaceFlag().or(config::namespace).orElse(info().namespace());
+      definitions = loadDefinitions(namespace, config);
+    } catch (ConfigException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
+    if (checkConfig) {
+      printSummary(namespace, config, definitions);
+      return 0;
+    }
+    EngineSettings settings = new EngineSettings(
+        config.queryTimeout().orElse(EngineSettings.DEFAULTS.defaultTimeout()),
+        config.maxConcurrency().orElse(EngineSettings.DEFAULTS.maxConcurrency()),
+        config.pingTimeout().orElse(EngineSettings.DEFAULTS.pingTimeout()));
+    RequestExecutor executor;
+    try {
+      executor = openExecutor(config);
+    } catch (ConfigException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
+    Labels constLabels = Labels.of(new ArrayList<>(config.constLabels().keySet()),
+        new ArrayList<>(config.constLabels().values()));
+    ScrapeEngine engine = new ScrapeEngine(executor, definitions, settings);
+    ExporterCollector collector = new ExporterCollector(namespace, engine, constLabels,
+        new Redactor(executor.secrets()));
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(collector);
+    registry.register(new BuildInfoCollector(info().exporterName(), version()));
+    if (once) {
+      return printOnce(registry, collector, engine);
+    }
+    JvmMetrics.builder().register(registry);
+    return serve(config, namespace, definitions, settings, constLabels, registry, collector, engine);
+  }
+
+  private int serve(ExporterConfig<M> config, String namespace, List<MetricDefinition> definitions,
+      EngineSettings settings, Labels constLabels, PrometheusRegistry registry, ExporterCollector collector,
+      ScrapeEngine engine) throws Exception {
+    ListenAddress address;
+    try {
+      address = ListenAddress.parse(Optional.ofNullable(listenAddress).or(config::listenAddress)
+          .orElse(":" + info().defaultPort()));
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: --web.listen-address: " + e.getMessage());
+      return 1;
+    }
+    String path = Optional.ofNullable(telemetryPath).or(config::telemetryPath).orElse("/metrics");
+    ExporterServer.Builder builder = ExporterServer.builder()
+        .listen(address)
+        .telemetryPath(path)
+        .registry(registry)
+        .title(info().title())
+        .status(collector::status, collector::connectionError)
+        .reload(() -> reload(namespace, engine, collector));
+    addRoutes(builder, new Runtime(namespace, definitions, settings, constLabels, collector));
+    ExporterServer server = builder.start();
+    installReloadSignal(namespace, engine, collector);
+    log.info("{} listening on {} (metrics at {}), {} collectors", info().title(), address, path,
+        definitions.stream().filter(MetricDefinition::enabled).count());
+    CountDownLatch stopped = new CountDownLatch(1);
+    java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      engine.close();
+      stopped.countDown();
+    }, "shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /** Re-reads the metrics files; on any problem the running definitions stay and the reason is returned. */
+  private synchronized String reload(String namespace, ScrapeEngine engine, ExporterCollector collector)
+      throws ConfigException {
+    try {
+      List<MetricDefinition> next = loadDefinitions(namespace, readConfig());
+      engine.replaceDefinitions(next);
+      collector.forgetRemovedDefinitions();
+      log.info("reloaded: {} definitions", next.size());
+      return "reloaded " + next.size() + " definitions";
+    } catch (ConfigException e) {
+      log.error("reload refused, the previous config stays: {}", e.getMessage());
+      throw e;
+    }
+  }
+
+  @SuppressWarnings("removal")
+  private void installReloadSignal(String namespace, ScrapeEngine engine, ExporterCollector collector) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> {
+        try {
+          reload(namespace, engine, collector);
+        } catch (ConfigException e) {
+          // already logged with the reason; the old definitions keep running
+        }
+      });
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      log.debug("SIGHUP reload not available here: {}", e.getMessage());
+    }
+  }
+
+  private ExporterConfig<M> readConfig() throws ConfigException {
+    ExporterConfigReader<M> reader = new ExporterConfigReader<>(configSection());
+    return configFile == null ? reader.defaults() : reader.read(configFile);
+  }
+
+  /** Module defaults, then the files of the config, of the environment and of the flags, in that order. */
+  protected List<MetricDefinition> loadDefinitions(String namespace, ExporterConfig<M> config)
+      throws ConfigException {
+    MetricsFiles files = new MetricsFiles(namespace);
+    List<MetricDefinition> all = new ArrayList<>();
+    if (defaultMetrics) {
+      for (String resource : info().defaultMetrics()) {
+        all.addAll(files.loadResource(resource));
+      }
+    }
+    List<Path> custom = new ArrayList<>();
+    config.customMetrics().forEach(p -> custom.add(Path.of(p)));
+    custom.addAll(customMetricsFromEnvironment());
+    custom.addAll(customMetrics);
+    for (Path p : custom) {
+      all.addAll(files.loadPath(p));
+    }
+    List<MetricDefinition> selected = select(all);
+    files.checkUnique(selected);
+    return selected;
+  }
+
+  private int printOnce(PrometheusRegistry registry, ExporterCollector collector, ScrapeEngine engine)
+      throws Exception {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      PrometheusTextFormatWriter.builder().build().write(out, registry.scrape());
+      System.out.print(out.toString(StandardCharsets.UTF_8));
+      System.out.flush();
+      int failures = 0;
+      Optional<String> down = collector.connectionError();
+      if (down.isPresent()) {
+        System.err.println("error: the datastore is unreachable: " + down.get());
+        failures++;
+      }
+      for (var s : collector.status()) {
+        if (s.lastError().isPresent()) {
+          System.err.println("error: collector '" + s.collector() + "' (" + s.source() + "): " + s.lastError().get());
+          failures++;
+        }
+      }
+      return failures == 0 ? 0 : 1;
+    } finally {
+      engine.close();
+    }
+  }
+
+  private void printSummary(String namespace, ExporterConfig<M> config, List<MetricDefinition> definitions) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    out.printf("config OK: %s (namespace %s)%n", configFile == null ? "no --config.file" : configFile, namespace);
+    if (!config.constLabels().isEmpty()) {
+      out.printf("static labels: %s%n", config.constLabels());
+    }
+    out.printf("%d definitions, %d enabled%n", definitions.size(),
+        definitions.stream().filter(MetricDefinition::enabled).count());
+    for (MetricDefinition d : definitions) {
+      out.printf("  %-32s %-8s %s%s%n", d.collector(), d.enabled() ? "enabled" : "off", d.source(),
+          d.scrapeinterval().map(i -> " every " + i.toSeconds() + "s").orElse(""));
+      for (Map.Entry<String, String> c : d.metricsdesc().entrySet()) {
+        String name = d.fieldtoappend().isPresent()
+            ? MetricNames.join(namespace, d.context(), "<" + d.fieldtoappend().get() + ">")
+            : MetricNames.join(namespace, d.context(), c.getKey());
+        MetricType type = d.typeOf(c.getKey());
+        out.printf("      %s %s%s%n", type.word(), type == MetricType.COUNTER && !name.endsWith("_total")
+            ? name + "_total" : name, d.labels().isEmpty() ? "" : " " + d.labels());
+      }
+    }
+  }
+
+  /** The version Maven wrote into the jar's manifest, or "dev" when run from classes. */
+  protected String version() {
+    String v = getClass().getPackage() == null ? null : getClass().getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.exportersuite.core.cli;
+
+import java.util.List;
+
+/**
+ * What makes one exporter what it is.
+ *
+ * @param namespace first part of every metric name ({@code mysql})
+ * @param exporterName the Go peer's name, used for {@code <exporterName>_build_info} ({@code mysqld_exporter})
+ * @param title shown on the landing page
+ * @param defaultPort the peer's port, so that switching needs no Prometheus change
+ * @param defaultMetrics classpath resources with the module's default collectors
+ */
+public record ModuleInfo(String namespace, String exporterName, String title, int defaultPort,
+    List<String> defaultMetrics) {
+
+  public ModuleInfo {
+    defaultMetrics = List.copyOf(defaultMetrics);
+  }
+}

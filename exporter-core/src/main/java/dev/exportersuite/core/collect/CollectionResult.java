@@ -1,0 +1,20 @@
+package dev.exportersuite.core.collect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One collection of every definition, shared by all scrapes that asked for it at the same time.
+ *
+ * @param up whether the datastore answered the liveness check
+ * @param connectionError why it did not
+ */
+public record CollectionResult(
+    boolean up, Optional<String> connectionError, List<CollectorResult> results, Instant startedAt, Duration duration) {
+
+  public CollectionResult {
+    results = List.copyOf(results);
+  }
+}

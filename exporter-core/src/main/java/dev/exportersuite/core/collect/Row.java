@@ -1,0 +1,47 @@
+package dev.exportersuite.core.collect;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One row of a request's result: column name (lower-case, so that files match case-insensitively) to value.
+ * A value is a {@link Number}, a {@link String}, a {@link Boolean} or null. Every executor, SQL or not,
+ * speaks in rows, so the engine has no datastore-specific paths.
+ */
+public record Row(Map<String, Object> values) {
+
+  public Row {
+    Map<String, Object> lower = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> e : values.entrySet()) {
+      lower.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+    }
+    values = Collections.unmodifiableMap(lower);
+  }
+
+  /** {@code Row.of("name", "x", "value", 1)}. */
+  public static Row of(Object... columnsAndValues) {
+    if (columnsAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("columns and values must come in pairs");
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < columnsAndValues.length; i += 2) {
+      m.put(String.valueOf(columnsAndValues[i]), columnsAndValues[i + 1]);
+    }
+    return new Row(m);
+  }
+
+  public boolean has(String column) {
+    return values.containsKey(column.toLowerCase(Locale.ROOT));
+  }
+
+  public Object get(String column) {
+    return values.get(column.toLowerCase(Locale.ROOT));
+  }
+
+  public Set<String> columns() {
+    return values.keySet();
+  }
+}

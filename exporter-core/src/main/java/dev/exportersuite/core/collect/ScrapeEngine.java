@@ -1,0 +1,203 @@
+package dev.exportersuite.core.collect;
+
+import dev.exportersuite.core.config.MetricDefinition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs every enabled definition's request against one datastore, in parallel with a bound, each within its own
+ * time limit. Scrapes that arrive while a collection is running wait for that collection instead of starting
+ * their own, so an HA pair of Prometheus servers costs the datastore one set of queries, not two.
+ */
+public final class ScrapeEngine implements AutoCloseable {
+
+  /** Time given beyond a request's own limit for the executor to notice and return. */
+  private static final Duration GRACE = Duration.ofMillis(250);
+
+  private final RequestExecutor executor;
+  private final EngineSettings settings;
+  private final ExecutorService pool;
+  /** Pings get their own thread, so that requests stuck past their limit cannot make a live datastore look down. */
+  private final ExecutorService pingPool;
+  private final ResultCache cache = new ResultCache();
+  private final Object flightLock = new Object();
+  private volatile List<MetricDefinition> definitions;
+  private CompletableFuture<CollectionResult> inFlight;
+
+  public ScrapeEngine(RequestExecutor executor, List<MetricDefinition> definitions, EngineSettings settings) {
+    this.executor = executor;
+    this.settings = settings;
+    this.definitions = List.copyOf(definitions);
+    this.pool = new ThreadPoolExecutor(settings.maxConcurrency(), settings.maxConcurrency(), 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), daemonThreads("collector-"));
+    this.pingPool = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        daemonThreads("ping-"));
+  }
+
+  public List<MetricDefinition> definitions() {
+    return definitions;
+  }
+
+  public RequestExecutor executor() {
+    return executor;
+  }
+
+  /** Swaps in a new set of definitions (a reload); a collection already running finishes with the old set. */
+  public void replaceDefinitions(List<MetricDefinition> next) {
+    definitions = List.copyOf(next);
+    cache.retain(definitions);
+  }
+
+  /** Collects now, or joins the collection that is already running. */
+  public CollectionResult collect() {
+    CompletableFuture<CollectionResult> flight;
+    boolean leader = false;
+    synchronized (flightLock) {
+      if (inFlight == null) {
+        inFlight = new CompletableFuture<>();
+        leader = true;
+      }
+      flight = inFlight;
+    }
+    if (leader) {
+      try {
+        flight.complete(collectNow());
+      } catch (RuntimeException | Error e) {
+        flight.completeExceptionally(e);
+      } finally {
+        synchronized (flightLock) {
+          inFlight = null;
+        }
+      }
+    }
+    return flight.join();
+  }
+
+  private CollectionResult collectNow() {
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    List<MetricDefinition> current = definitions;
+    Optional<String> down = ping();
+    if (down.isPresent()) {
+      return new CollectionResult(false, down, List.of(), startedAt, Duration.ofNanos(System.nanoTime() - start));
+    }
+    List<Pending> pending = new ArrayList<>();
+    for (MetricDefinition d : current) {
+      if (!d.enabled()) {
+        continue;
+      }
+      Optional<List<Row>> cached = cache.fresh(d, start);
+      if (cached.isPresent()) {
+        pending.add(new Pending(d, null, cached.get(), 0));
+        continue;
+      }
+      Duration timeout = d.querytimeout().orElse(settings.defaultTimeout());
+      pending.add(new Pending(d, pool.submit(() -> run(d, timeout)), null, start + timeout.plus(GRACE).toNanos()));
+    }
+    List<CollectorResult> results = new ArrayList<>(pending.size());
+    for (Pending p : pending) {
+      results.add(p.await(start));
+    }
+    return new CollectionResult(true, Optional.empty(), results, startedAt, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private CollectorResult run(MetricDefinition d, Duration timeout) {
+    long t0 = System.nanoTime();
+    try {
+      List<Row> rows = executor.execute(d.request(), timeout);
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      if (rows.isEmpty() && !d.ignorezeroresult()) {
+        return new CollectorResult(d, List.of(), Optional.of("the request returned no rows (set ignorezeroresult: "
+            + "true if that is normal)"), took, false);
+      }
+      cache.store(d, rows, t0);
+      return new CollectorResult(d, rows, Optional.empty(), took, false);
+    } catch (Exception e) {
+      return new CollectorResult(d, List.of(), Optional.of(describe(e)), Duration.ofNanos(System.nanoTime() - t0),
+          false);
+    }
+  }
+
+  private Optional<String> ping() {
+    Future<?> f = pingPool.submit(() -> {
+      executor.ping(settings.pingTimeout());
+      return null;
+    });
+    try {
+      f.get(settings.pingTimeout().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+      return Optional.empty();
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      return Optional.of("no answer within " + settings.pingTimeout().toMillis() + "ms");
+    } catch (ExecutionException e) {
+      return Optional.of(describe(e.getCause()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted");
+    }
+  }
+
+  static String describe(Throwable e) {
+    String m = e.getMessage();
+    String type = e.getClass().getSimpleName();
+    if (m == null || m.isBlank()) {
+      return type;
+    }
+    return m.strip();
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    pingPool.shutdownNow();
+    executor.close();
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** A definition's request in flight, or its cached rows. */
+  private record Pending(MetricDefinition definition, Future<CollectorResult> future, List<Row> cachedRows,
+      long deadlineNanos) {
+
+    CollectorResult await(long start) {
+      if (future == null) {
+        return new CollectorResult(definition, cachedRows, Optional.empty(), Duration.ZERO, true);
+      }
+      long wait = deadlineNanos - System.nanoTime();
+      try {
+        return future.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        future.cancel(true);
+        Duration limit = Duration.ofNanos(deadlineNanos - start).minus(GRACE);
+        return new CollectorResult(definition, List.of(), Optional.of("timed out after " + limit.toMillis()
+            + "ms (querytimeout)"), Duration.ofNanos(System.nanoTime() - start), false);
+      } catch (ExecutionException e) {
+        return new CollectorResult(definition, List.of(), Optional.of(describe(e.getCause())),
+            Duration.ofNanos(System.nanoTime() - start), false);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new CollectorResult(definition, List.of(), Optional.of("interrupted"), Duration.ZERO, false);
+      }
+    }
+  }
+}

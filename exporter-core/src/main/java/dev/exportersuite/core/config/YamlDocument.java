@@ -1,0 +1,58 @@
+package dev.exportersuite.core.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads YAML as a node tree, not as maps: nodes keep their line numbers, which every config error reports.
+ */
+public final class YamlDocument {
+
+  private YamlDocument() {}
+
+  public static Node read(Path file) throws ConfigException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file.toString(), 0, "", "file not found");
+    } catch (IOException e) {
+      throw new ConfigException(file.toString(), 0, "", "cannot read file: " + e.getMessage());
+    }
+    return parse(file.toString(), text);
+  }
+
+  public static Node parse(String name, String text) throws ConfigException {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(50);
+    options.setCodePointLimit(16 * 1024 * 1024);
+    try (Reader reader = new StringReader(text)) {
+      Node root = new Yaml(options).compose(reader);
+      if (root == null) {
+        throw new ConfigException(name, 0, "", "the file is empty");
+      }
+      return root;
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      int line = mark == null ? 0 : mark.getLine() + 1;
+      String what = e.getProblem() == null ? e.getMessage() : e.getProblem();
+      throw new ConfigException(name, line, "", "invalid YAML: " + what);
+    } catch (YAMLException e) {
+      throw new ConfigException(name, 0, "", "invalid YAML: " + e.getMessage());
+    } catch (IOException e) {
+      throw new ConfigException(name, 0, "", "cannot read: " + e.getMessage());
+    }
+  }
+}

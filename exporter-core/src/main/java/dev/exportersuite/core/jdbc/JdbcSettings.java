@@ -1,0 +1,41 @@
+package dev.exportersuite.core.jdbc;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How to reach one database over JDBC.
+ *
+ * @param url the JDBC URL, without credentials
+ * @param password kept out of {@link #toString()}
+ * @param poolSize connections kept open; the engine never runs more requests at once than this
+ * @param connectTimeout how long to wait for a connection (also bounds the liveness check)
+ * @param initSql one statement run on every new connection (session settings, e.g. {@code SET SESSION ...})
+ * @param maxRows a request that returns more rows than this is an error, not a silent cut
+ */
+public record JdbcSettings(
+    String url,
+    Optional<String> username,
+    Optional<String> password,
+    int poolSize,
+    Duration connectTimeout,
+    Optional<String> initSql,
+    Map<String, String> properties,
+    int maxRows) {
+
+  public static final int DEFAULT_MAX_ROWS = 100_000;
+
+  public JdbcSettings {
+    properties = Map.copyOf(properties);
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("poolSize must be at least 1");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcSettings[url=" + url + ", username=" + username.orElse("") + ", password="
+        + (password.isPresent() ? "***" : "") + ", poolSize=" + poolSize + "]";
+  }
+}

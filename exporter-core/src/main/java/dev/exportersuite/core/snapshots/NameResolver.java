@@ -1,0 +1,89 @@
+package dev.exportersuite.core.snapshots;
+
+import dev.exportersuite.core.config.MetricDefinition;
+import dev.exportersuite.core.config.MetricNames;
+import dev.exportersuite.core.config.MetricType;
+import dev.exportersuite.core.config.NameRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+
+/**
+ * Resolves a {@code fieldtoappend} value to its metric: the first matching namerule wins; no match keeps the
+ * cleaned value as the suffix. Results are cached: the same few hundred names come back every scrape.
+ */
+final class NameResolver {
+
+  private static final Target DROPPED = new Target("", MetricType.UNTYPED, "", List.of(), List.of(), 0);
+  private static final int CACHE_LIMIT = 10_000;
+
+  private final MetricDefinition definition;
+  private final String namespace;
+  private final String column;
+  private final Map<String, Target> cache = new ConcurrentHashMap<>();
+
+  NameResolver(MetricDefinition definition, String namespace) {
+    this.definition = definition;
+    this.namespace = namespace;
+    this.column = definition.metricsdesc().keySet().iterator().next();
+  }
+
+  /** @return the target, or null when a rule drops this value */
+  Target resolve(String value) {
+    Target t = cache.get(value);
+    if (t == null) {
+      t = compute(value);
+      if (cache.size() < CACHE_LIMIT) {
+        cache.put(value, t);
+      }
+    }
+    return t == DROPPED ? null : t;
+  }
+
+  private Target compute(String value) {
+    String cleaned = MetricNames.clean(value);
+    for (NameRule rule : definition.namerules()) {
+      Matcher m = rule.match().matcher(cleaned);
+      if (!m.matches()) {
+        continue;
+      }
+      if (rule.drop()) {
+        return DROPPED;
+      }
+      String suffix = rule.name().isEmpty() ? cleaned : MetricNames.clean(expand(m, rule.name()));
+      List<String> labelNames = new ArrayList<>(definition.labels());
+      List<String> extraValues = new ArrayList<>();
+      rule.labels().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+        labelNames.add(e.getKey());
+        extraValues.add(expand(m, e.getValue()));
+      });
+      return new Target(MetricNames.join(namespace, definition.context(), suffix),
+          rule.type().orElse(definition.typeOf(column)),
+          rule.help().orElse(definition.metricsdesc().get(column)),
+          labelNames, extraValues, rule.scale());
+    }
+    return new Target(MetricNames.join(namespace, definition.context(), cleaned), definition.typeOf(column),
+        definition.metricsdesc().get(column), definition.labels(), List.of(), 1.0);
+  }
+
+  private static String expand(Matcher m, String template) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < template.length(); i++) {
+      char c = template.charAt(i);
+      if (c == '$' && i + 1 < template.length() && Character.isDigit(template.charAt(i + 1))) {
+        int g = template.charAt(++i) - '0';
+        String v = g <= m.groupCount() ? m.group(g) : null;
+        sb.append(v == null ? "" : v);
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Where one row value goes. */
+  record Target(String name, MetricType type, String help, List<String> labelNames, List<String> labelValues,
+      double scale) {}
+}

@@ -1,0 +1,174 @@
+package dev.exportersuite.core.snapshots;
+
+import dev.exportersuite.core.collect.Row;
+import dev.exportersuite.core.config.MetricDefinition;
+import dev.exportersuite.core.config.MetricNames;
+import dev.exportersuite.core.config.MetricType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Turns the rows of one definition into metric families. A problem with one metric (a missing column, text
+ * where a number belongs, two rows with the same labels) drops that metric and is reported; the definition's
+ * other metrics are kept.
+ */
+public final class RowConverter {
+
+  private final MetricDefinition definition;
+  private final String namespace;
+  private final NameResolver names;
+
+  public RowConverter(MetricDefinition definition, String namespace) {
+    this.definition = definition;
+    this.namespace = namespace;
+    this.names = new NameResolver(definition, namespace);
+  }
+
+  public MetricDefinition definition() {
+    return definition;
+  }
+
+  public Converted convert(List<Row> rows) {
+    List<String> errors = new ArrayList<>();
+    List<FamilyBuilder> families = definition.fieldtoappend().isPresent()
+        ? byRowValue(rows, errors)
+        : byColumn(rows, errors);
+    return new Converted(List.copyOf(families), List.copyOf(errors));
+  }
+
+  /** The classic form: one family per metricsdesc column. */
+  private List<FamilyBuilder> byColumn(List<Row> rows, List<String> errors) {
+    List<FamilyBuilder> out = new ArrayList<>();
+    for (Map.Entry<String, String> column : definition.metricsdesc().entrySet()) {
+      String name = MetricNames.join(namespace, definition.context(), column.getKey());
+      MetricType type = definition.typeOf(column.getKey());
+      FamilyBuilder family = new FamilyBuilder(name, type, column.getValue(), definition.labels());
+      try {
+        for (int i = 0; i < rows.size(); i++) {
+          Row row = rows.get(i);
+          List<String> labelValues = labelValues(row, i);
+          if (type == MetricType.HISTOGRAM) {
+            addHistogram(family, column.getKey(), row, i, labelValues);
+          } else {
+            OptionalDouble value = value(row, column.getKey(), i);
+            if (value.isPresent()) {
+              family.add(labelValues, i, value.getAsDouble());
+            }
+          }
+        }
+        out.add(family);
+      } catch (SampleException e) {
+        errors.add(name + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /** {@code fieldtoappend}: each row's value of that column names its metric, rewritten by the namerules. */
+  private List<FamilyBuilder> byRowValue(List<Row> rows, List<String> errors) {
+    String valueColumn = definition.metricsdesc().keySet().iterator().next();
+    String field = definition.fieldtoappend().orElseThrow();
+    Map<String, FamilyBuilder> families = new LinkedHashMap<>();
+    Map<String, String> failed = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      if (!row.has(field)) {
+        errors.add(definition.collector() + ": column '" + field + "' (fieldtoappend) is not in the result; "
+            + "columns are " + row.columns());
+        return List.of();
+      }
+      Object key = row.get(field);
+      if (key == null) {
+        continue;
+      }
+      NameResolver.Target target = names.resolve(ValueReader.label(key));
+      if (target == null || failed.containsKey(target.name())) {
+        continue;
+      }
+      try {
+        OptionalDouble value = value(row, valueColumn, i);
+        if (value.isEmpty()) {
+          continue;
+        }
+        List<String> labelValues = new ArrayList<>(labelValues(row, i));
+        labelValues.addAll(target.labelValues());
+        FamilyBuilder family = families.computeIfAbsent(target.name(),
+            n -> new FamilyBuilder(n, target.type(), target.help(), target.labelNames()));
+        if (family.type() != target.type() || !family.labelNames().equals(target.labelNames())) {
+          throw new SampleException("rules give it both " + family.type().word() + " " + family.labelNames()
+              + " and " + target.type().word() + " " + target.labelNames());
+        }
+        family.add(labelValues, i, value.getAsDouble() * target.scale());
+      } catch (SampleException e) {
+        failed.put(target.name(), e.getMessage());
+      } catch (SkipValue e) {
+        // skipnonnumeric: text values are not metrics (e.g. SHOW STATUS's Ssl_cipher)
+      }
+    }
+    failed.forEach((name, message) -> {
+      families.remove(name);
+      errors.add(name + ": " + message);
+    });
+    return new ArrayList<>(families.values());
+  }
+
+  private void addHistogram(FamilyBuilder family, String column, Row row, int i, List<String> labelValues)
+      throws SampleException {
+    OptionalDouble sum = value(row, column, i);
+    OptionalDouble count = value(row, "count", i);
+    if (sum.isEmpty() || count.isEmpty()) {
+      return;
+    }
+    Map<Double, Long> cumulative = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> bucket : definition.metricsbuckets().get(column).entrySet()) {
+      OptionalDouble c = value(row, bucket.getKey(), i);
+      if (c.isPresent()) {
+        cumulative.put(bucket.getValue(), (long) c.getAsDouble());
+      }
+    }
+    family.addHistogram(labelValues, i,
+        new FamilyBuilder.HistogramPoint(sum.getAsDouble(), (long) count.getAsDouble(), cumulative));
+  }
+
+  private List<String> labelValues(Row row, int i) throws SampleException {
+    List<String> values = new ArrayList<>(definition.labels().size());
+    for (String label : definition.labels()) {
+      if (!row.has(label)) {
+        throw new SampleException("label column '" + label + "' is not in the result (row " + (i + 1)
+            + " has " + row.columns() + ")");
+      }
+      values.add(ValueReader.label(row.get(label)));
+    }
+    return values;
+  }
+
+  private OptionalDouble value(Row row, String column, int i) throws SampleException {
+    if (!row.has(column)) {
+      throw new SampleException("column '" + column + "' is not in the result (row " + (i + 1) + " has "
+          + row.columns() + ")");
+    }
+    Object raw = row.get(column);
+    try {
+      return ValueReader.read(raw, definition.valuemap());
+    } catch (NumberFormatException e) {
+      if (definition.skipnonnumeric()) {
+        throw new SkipValue();
+      }
+      throw new SampleException("value '" + raw + "' in column '" + column + "' (row " + (i + 1)
+          + ") is not a number");
+    }
+  }
+
+  /** Signals a text value that skipnonnumeric leaves out. */
+  private static final class SkipValue extends RuntimeException {
+    SkipValue() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The families one definition made, and what went wrong with the ones it could not make. */
+  public record Converted(List<FamilyBuilder> families, List<String> errors) {}
+}
