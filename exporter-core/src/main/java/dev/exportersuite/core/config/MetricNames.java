@@ -50,6 +50,11 @@ public final class MetricNames {
     return sb.toString();
   }
 
+  /** The name a family is exposed under: counters always end in {@code _total} in the text formats. */
+  public static String exposed(String name, MetricType type) {
+    return type == MetricType.COUNTER ? counterBase(name) + "_total" : name;
+  }
+
   /** The name a counter family is known by: the text formats add {@code _total} back. */
   public static String counterBase(String name) {
     return name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;

@@ -78,7 +78,7 @@ public final class MetricsFiles {
       }
       for (String column : d.metricsdesc().keySet()) {
         String name = MetricNames.join(namespace, d.context(), column);
-        String key = d.typeOf(column) == MetricType.COUNTER ? MetricNames.counterBase(name) : name;
+        String key = MetricNames.exposed(name, d.typeOf(column));
         MetricDefinition first = seen.putIfAbsent(key, d);
         if (first != null) {
           int line = lineOf(d.source());

@@ -48,6 +48,9 @@ public final class YamlDocument {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = mark == null ? 0 : mark.getLine() + 1;
       String what = e.getProblem() == null ? e.getMessage() : e.getProblem();
+      if (e.getContext() != null && e.getContextMark() != null && e.getContextMark() != mark) {
+        what += " (" + e.getContext() + " started at line " + (e.getContextMark().getLine() + 1) + ")";
+      }
       throw new ConfigException(name, line, "", "invalid YAML: " + what);
     } catch (YAMLException e) {
       throw new ConfigException(name, 0, "", "invalid YAML: " + e.getMessage());

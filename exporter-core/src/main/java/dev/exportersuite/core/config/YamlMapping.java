@@ -29,6 +29,7 @@ public final class YamlMapping {
   private final Node node;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
   private final Set<String> read = new LinkedHashSet<>();
+  private final List<String> expectedKeys = new ArrayList<>();
   private final UnaryOperator<String> scalarFilter;
 
   private YamlMapping(String file, String path, MappingNode node, UnaryOperator<String> scalarFilter)
@@ -223,8 +224,6 @@ public final class YamlMapping {
     }
   }
 
-  private final List<String> expectedKeys = new ArrayList<>();
-
   /** Declares the keys this mapping may hold, so that {@link #finish()} can suggest the right spelling. */
   public YamlMapping expect(Collection<String> keys) {
     expectedKeys.clear();
@@ -237,7 +236,15 @@ public final class YamlMapping {
     return error(t == null ? node : t.getValueNode(), key.isEmpty() ? path : child(key), problem);
   }
 
+  /** A required key is absent; if a misspelling of it is present, that is the more useful thing to say. */
   public ConfigException missing(String key) {
+    for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+      boolean unknown = !expectedKeys.isEmpty() && !expectedKeys.contains(e.getKey());
+      if (unknown && KeySuggestions.closest(e.getKey(), List.of(key)).isPresent()) {
+        return error(e.getValue().getKeyNode(), child(e.getKey()), "unknown key '" + e.getKey()
+            + "' (did you mean '" + key + "'?)");
+      }
+    }
     return new ConfigException(file, line(), child(key), "required key '" + key + "' is missing");
   }
 

@@ -5,7 +5,6 @@ import dev.exportersuite.core.collect.CollectorResult;
 import dev.exportersuite.core.collect.ScrapeEngine;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.config.MetricNames;
-import dev.exportersuite.core.config.MetricType;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -107,7 +106,7 @@ public final class ExporterCollector implements MultiCollector {
       RowConverter.Converted converted = converter.convert(r.rows());
       collectorErrors.addAll(converted.errors());
       for (FamilyBuilder f : converted.families()) {
-        String key = f.type() == MetricType.COUNTER ? MetricNames.counterBase(f.name()) : f.name();
+        String key = MetricNames.exposed(f.name(), f.type());
         String other = owner.putIfAbsent(key, collector);
         if (other != null) {
           collectorErrors.add(f.name() + ": the same metric is also produced by collector '" + other
@@ -146,8 +145,9 @@ public final class ExporterCollector implements MultiCollector {
     Optional<String> connectionError = result.connectionError().map(redactor::redact);
     connectionError.ifPresentOrElse(m -> errorLog.failed("connection", m), () -> errorLog.succeeded("connection"));
     List<MetricSnapshot> all = new ArrayList<>(selfMetrics(result, durations, anyError));
+    // A user's metric cannot replace the exporter's own.
     for (MetricSnapshot s : all) {
-      families.remove(s.getMetadata().getName());
+      families.remove(s instanceof CounterSnapshot ? s.getMetadata().getName() + "_total" : s.getMetadata().getName());
     }
     all.addAll(families.values());
     return new Processed(result, safeSnapshots(all), connectionError);

@@ -1,0 +1,146 @@
+package dev.exportersuite.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MetricsFileParserTest {
+
+  private static final Path DIR = Path.of("src/test/resources/metrics");
+  private final MetricsFiles files = new MetricsFiles("oracledb");
+
+  @Test
+  void readsEveryKeyOfTheFormat() throws Exception {
+    List<MetricDefinition> defs = files.loadPath(DIR.resolve("good/full.yaml"));
+    assertThat(defs).hasSize(4);
+
+    MetricDefinition sessions = defs.get(0);
+    assertThat(sessions.collector()).isEqualTo("sessions");
+    assertThat(sessions.labels()).containsExactly("status", "type");
+    assertThat(sessions.metricsdesc()).containsOnlyKeys("value", "Total");
+    // metricstype names the column case-insensitively and is stored under the metricsdesc spelling
+    assertThat(sessions.typeOf("Total")).isEqualTo(MetricType.COUNTER);
+    assertThat(sessions.typeOf("value")).isEqualTo(MetricType.GAUGE);
+    assertThat(sessions.querytimeout()).contains(Duration.ofSeconds(2));
+    assertThat(sessions.scrapeinterval()).contains(Duration.ofMinutes(1));
+    assertThat(sessions.ignorezeroresult()).isTrue();
+    assertThat(sessions.source()).endsWith("full.yaml:3");
+
+    MetricDefinition waits = defs.get(1);
+    assertThat(waits.fieldtoappend()).contains("wait_class");
+    // a bare number is seconds, as in oracledb_exporter's TOML files
+    assertThat(waits.querytimeout()).contains(Duration.ofSeconds(5));
+
+    MetricDefinition latency = defs.get(2);
+    assertThat(latency.metricsbuckets().get("seconds"))
+        .containsEntry("le_1", 0.1).containsEntry("le_2", 1.0).containsEntry("le_inf", Double.POSITIVE_INFINITY);
+
+    MetricDefinition status = defs.get(3);
+    assertThat(status.collector()).isEqualTo("global_status");
+    assertThat(status.enabled()).isFalse();
+    assertThat(status.skipnonnumeric()).isTrue();
+    assertThat(status.valuemap()).containsEntry("on", 1.0).containsEntry("off", 0.0);
+    assertThat(status.namerules()).hasSize(3);
+    assertThat(status.namerules().get(0).labels()).containsEntry("command", "$1");
+    assertThat(status.namerules().get(0).type()).contains(MetricType.COUNTER);
+    assertThat(status.namerules().get(1).drop()).isTrue();
+    assertThat(status.namerules().get(2).scale()).isEqualTo(0.001);
+  }
+
+  /** Each broken file is refused with its file, line, key path and a message a person can act on. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "invalid-yaml.yaml      | 4 | invalid YAML: expected <block end>, but found '<scalar>' (while parsing a block mapping started at line 2)",
+      "unknown-key.yaml       | 4 | metrics[0].metricdesc: unknown key 'metricdesc' (did you mean 'metricsdesc'?)",
+      "missing-request.yaml   | 5 | metrics[1].request: required key 'request' is missing",
+      "wrong-type.yaml        | 5 | metrics[0].ignorezeroresult: expected true or false, found 'maybe'",
+      "labels-not-list.yaml   | 5 | metrics[0].labels: expected a single value, found a mapping",
+      "invalid-name.yaml      | 5 | metrics[0].metricsdesc: 'oracledb_sessions_cpu-usage%' is not a valid metric name",
+      "unknown-type.yaml      | 5 | metrics[0].metricstype: unknown metric type 'summary'; use gauge, counter, histogram or untyped",
+      "histogram-without-buckets.yaml | 5 | metrics[0].metricstype: histogram 'value' needs metricsbuckets.value",
+      "bad-duration.yaml      | 5 | metrics[0].querytimeout: 'soon' is not a duration; write e.g. 500ms, 2s, 1m30s",
+      "no-metrics.yaml        | 1 | metric: unknown key 'metric' (did you mean 'metrics'?)",
+  })
+  void refusesBrokenFilesWithFileLineAndPath(String file, int line, String message) {
+    Path path = DIR.resolve("bad").resolve(file);
+    assertThatThrownBy(() -> files.loadPath(path))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> {
+          ConfigException c = (ConfigException) e;
+          assertThat(c.file()).isEqualTo(path.toString());
+          assertThat(c.line()).isEqualTo(line);
+          assertThat(c.getMessage()).startsWith(path + ":" + line + ": ").contains(message);
+        });
+  }
+
+  @Test
+  void refusesTheSameMetricInTwoFilesNamingBoth() throws Exception {
+    List<MetricDefinition> all = new ArrayList<>(files.loadPath(DIR.resolve("bad/dup-a.yaml")));
+    all.addAll(files.loadPath(DIR.resolve("bad/dup-b.yaml")));
+    assertThatThrownBy(() -> files.checkUnique(all))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("metric 'oracledb_sessions_value' is defined twice")
+        .hasMessageContaining("dup-a.yaml:2")
+        .hasMessageContaining("dup-b.yaml:5")
+        .hasMessageStartingWith(DIR.resolve("bad/dup-b.yaml") + ":5: metricsdesc.value");
+  }
+
+  @Test
+  void aCounterAndAGaugeThatWouldExposeTheSameNameClash() throws Exception {
+    Path a = write("metrics:\n  - context: x\n    request: q\n    metricsdesc: { hits: a }\n"
+        + "    metricstype: { hits: counter }\n");
+    Path b = write("metrics:\n  - context: x\n    request: q\n    metricsdesc: { hits_total: b }\n");
+    List<MetricDefinition> all = new ArrayList<>(files.loadPath(a));
+    all.addAll(files.loadPath(b));
+    assertThatThrownBy(() -> files.checkUnique(all)).hasMessageContaining("defined twice");
+  }
+
+  @Test
+  void aDirectoryLoadsItsYamlFilesInNameOrder() throws Exception {
+    List<MetricDefinition> defs = files.loadPath(DIR.resolve("dir"));
+    assertThat(defs).extracting(MetricDefinition::context).containsExactly("team_a", "team_b");
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    assertThatThrownBy(() -> files.loadPath(DIR.resolve("nope.yaml")))
+        .hasMessage(DIR.resolve("nope.yaml") + ": file not found");
+  }
+
+  @Test
+  void fieldToAppendNeedsExactlyOneValueColumn() throws Exception {
+    Path p = write("metrics:\n  - context: w\n    request: q\n    fieldtoappend: k\n"
+        + "    metricsdesc: { a: x, b: y }\n");
+    assertThatThrownBy(() -> files.loadPath(p)).hasMessageContaining("keep exactly one value column");
+  }
+
+  @Test
+  void aBadRegexInNameRulesIsRefusedAtLoad() throws Exception {
+    Path p = write("metrics:\n  - context: w\n    request: q\n    fieldtoappend: k\n"
+        + "    metricsdesc: { v: x }\n    namerules:\n      - match: 'com_(.*'\n");
+    assertThatThrownBy(() -> files.loadPath(p))
+        .hasMessageContaining(":7: metrics[0].namerules[0].match: not a valid regular expression");
+  }
+
+  @Test
+  void anEmptyContextIsAllowedForNamesDirectlyUnderTheNamespace() throws Exception {
+    Path p = write("metrics:\n  - context: \"\"\n    request: q\n    metricsdesc: { connected_clients: x }\n");
+    MetricDefinition d = files.loadPath(p).get(0);
+    assertThat(MetricNames.join("redis", d.context(), "connected_clients")).isEqualTo("redis_connected_clients");
+    assertThat(d.collector()).isEqualTo("default");
+  }
+
+  private static Path write(String yaml) throws Exception {
+    Path p = java.nio.file.Files.createTempFile("metrics", ".yaml");
+    java.nio.file.Files.writeString(p, yaml);
+    p.toFile().deleteOnExit();
+    return p;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.exportersuite.core.testing;
+
+import dev.exportersuite.core.collect.EngineSettings;
+import dev.exportersuite.core.collect.RequestExecutor;
+import dev.exportersuite.core.collect.ScrapeEngine;
+import dev.exportersuite.core.config.ConfigException;
+import dev.exportersuite.core.config.MetricDefinition;
+import dev.exportersuite.core.config.MetricsFileParser;
+import dev.exportersuite.core.config.YamlDocument;
+import dev.exportersuite.core.http.ExporterServer;
+import dev.exportersuite.core.http.ListenAddress;
+import dev.exportersuite.core.snapshots.ExporterCollector;
+import dev.exportersuite.core.snapshots.Redactor;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * An exporter wired in-process from an executor and metrics YAML, served on a free loopback port: the same
+ * parts the command line wires, without the process around them.
+ */
+public final class RunningExporter implements AutoCloseable {
+
+  private final ScrapeEngine engine;
+  private final ExporterCollector collector;
+  private final ExporterServer server;
+
+  public RunningExporter(String namespace, RequestExecutor executor, String metricsYaml, EngineSettings settings,
+      Labels constLabels) throws IOException, ConfigException {
+    List<MetricDefinition> defs = parse(namespace, metricsYaml);
+    engine = new ScrapeEngine(executor, defs, settings);
+    collector = new ExporterCollector(namespace, engine, constLabels, new Redactor(executor.secrets()));
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(collector);
+    server = ExporterServer.builder()
+        .listen(new ListenAddress("127.0.0.1", 0))
+        .registry(registry)
+        .title("test exporter")
+        .status(collector::status, collector::connectionError)
+        .start();
+  }
+
+  public RunningExporter(String namespace, RequestExecutor executor, String metricsYaml) throws Exception {
+    this(namespace, executor, metricsYaml, EngineSettings.DEFAULTS, Labels.EMPTY);
+  }
+
+  public static List<MetricDefinition> parse(String namespace, String yaml) throws ConfigException {
+    return new MetricsFileParser(namespace).parse("test.yaml", YamlDocument.parse("test.yaml", yaml));
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  public String scrape() throws IOException, InterruptedException {
+    Http.Response r = Http.get(url("/metrics"));
+    if (r.status() != 200) {
+      throw new IOException("scrape answered " + r.status() + ": " + r.body());
+    }
+    return r.body();
+  }
+
+  public Exposition scrapeParsed() throws IOException, InterruptedException {
+    return Exposition.parse(scrape());
+  }
+
+  public ScrapeEngine engine() {
+    return engine;
+  }
+
+  public ExporterCollector collector() {
+    return collector;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    engine.close();
+  }
+}
