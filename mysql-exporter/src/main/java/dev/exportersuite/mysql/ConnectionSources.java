@@ -1,0 +1,75 @@
+package dev.exportersuite.mysql;
+
+import dev.exportersuite.core.config.ConfigException;
+import dev.exportersuite.core.jdbc.JdbcConnectionSection;
+import dev.exportersuite.core.jdbc.JdbcSettings;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Where the address and credentials may come from, and in which order they win: flags
+ * ({@code --mysqld.address}, {@code --mysqld.username}, {@code MYSQLD_EXPORTER_PASSWORD}), then
+ * {@code DATA_SOURCE_NAME} (mysqld_exporter 0.14), then the {@code .my.cnf} section, then the config file.
+ */
+record ConnectionSources(Credentials flags, Optional<DataSourceName> dsn, Optional<MyCnf> myCnf,
+    JdbcConnectionSection file, SessionSettings session) {
+
+  static final int DEFAULT_POOL = 3;
+
+  /**
+   * @param address the server ({@code --mysqld.address} or a probe's target); empty: from the sources
+   * @param section the {@code .my.cnf} section, {@code client} unless a probe names an {@code auth_module}
+   */
+  MysqlSettings resolve(Optional<String> address, String section) throws ConfigException {
+    return resolve(address, section, file.poolSize().orElse(DEFAULT_POOL), false);
+  }
+
+  MysqlSettings resolve(Optional<String> address, String section, int poolSize, boolean sectionFirst)
+      throws ConfigException {
+    Optional<MyCnf.Section> cnf = myCnf.flatMap(c -> c.section(section));
+    if (cnf.isEmpty() && !section.equals("client")) {
+      throw new ConfigException(myCnf.map(MyCnf::source).orElse("--config.my-cnf"), 0, "auth_module",
+          "no section [" + section + "]" + myCnf.map(c -> " (sections: " + c.sectionNames() + ")")
+              .orElse(": pass --config.my-cnf"));
+    }
+    Credentials fromCnf = new Credentials(cnf.flatMap(s -> s.get("user")), cnf.flatMap(s -> s.get("password")));
+    Credentials fromDsn = dsn.map(d -> new Credentials(d.user(), d.password())).orElse(Credentials.NONE);
+    Credentials fromFile = new Credentials(file.username(), file.password());
+    Credentials credentials = sectionFirst
+        ? fromCnf.or(flags).or(fromDsn).or(fromFile)
+        : flags.or(fromDsn).or(fromCnf).or(fromFile);
+    ServerAddress server;
+    try {
+      server = address.isPresent() ? ServerAddress.parse(address.get()) : defaultAddress(cnf);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("command line", 0, "--mysqld.address", e.getMessage());
+    }
+    Duration connect = file.connectTimeout().orElse(Duration.ofSeconds(5));
+    return new MysqlSettings(server, credentials, session, poolSize, connect, file.properties(),
+        file.maxRows().orElse(JdbcSettings.DEFAULT_MAX_ROWS));
+  }
+
+  private ServerAddress defaultAddress(Optional<MyCnf.Section> cnf) throws ConfigException {
+    if (cnf.isPresent() && (cnf.get().get("host").isPresent() || cnf.get().get("port").isPresent())) {
+      String host = cnf.get().get("host").filter(h -> !h.isBlank()).orElse("localhost");
+      String port = cnf.get().get("port").orElse(Integer.toString(ServerAddress.DEFAULT_PORT));
+      try {
+        return new ServerAddress(host, Integer.parseInt(port.trim()));
+      } catch (NumberFormatException e) {
+        throw new ConfigException(myCnf.get().source(), 0, "port", "'" + port + "' is not a port number");
+      }
+    }
+    if (cnf.isPresent() && cnf.get().get("socket").isPresent()) {
+      throw new ConfigException(myCnf.get().source(), 0, "socket", "unix sockets are not supported by this "
+          + "exporter; set host and port (e.g. host=127.0.0.1) in [" + cnf.get().name() + "]");
+    }
+    if (dsn.isPresent() && dsn.get().address().isPresent()) {
+      return dsn.get().address().get();
+    }
+    if (file.url().isPresent()) {
+      throw new ConfigException("config file", 0, "connection.url", "the MySQL exporter takes the server from "
+          + "--mysqld.address or .my.cnf, not from connection.url");
+    }
+    return new ServerAddress("localhost", ServerAddress.DEFAULT_PORT);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.exportersuite.mysql;
+
+import dev.exportersuite.core.cli.ExporterCommand;
+import dev.exportersuite.core.cli.ModuleInfo;
+import dev.exportersuite.core.collect.RequestExecutor;
+import dev.exportersuite.core.config.ConfigException;
+import dev.exportersuite.core.config.ExporterConfig;
+import dev.exportersuite.core.config.ExporterConfigReader;
+import dev.exportersuite.core.config.MetricDefinition;
+import dev.exportersuite.core.http.ExporterServer;
+import dev.exportersuite.core.http.ProbeHandler;
+import dev.exportersuite.core.jdbc.JdbcConnectionSection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * mysqld_exporter's drop-in: same port, flags, credentials sources and metric names, with the collectors
+ * written as metrics files (src/main/resources/mysql) and the teams' own files added by {@code --custom.metrics}.
+ */
+@Command(name = "mysql-exporter", sortOptions = false,
+    description = "Prometheus exporter for MySQL and MariaDB, a drop-in for mysqld_exporter.",
+    footer = {"", "Collectors are switched with --collect.<name> / --no-collect.<name>; --check-config lists them."})
+public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
+
+  static final List<String> DEFAULT_METRICS = List.of(
+      "mysql/global_status.yaml", "mysql/global_variables.yaml", "mysql/info.yaml", "mysql/innodb_cmp.yaml",
+      "mysql/slave_status.yaml", "mysql/optional.yaml");
+
+  @Option(names = "--mysqld.address", paramLabel = "HOST:PORT",
+      description = "Server to monitor (default: .my.cnf host/port, else localhost:3306).")
+  String address;
+
+  @Option(names = "--mysqld.username", paramLabel = "USER[:PASSWORD]",
+      description = "User, optionally with its password after the first colon (no URL-encoding needed).")
+  String username;
+
+  @Option(names = "--config.my-cnf", paramLabel = "FILE",
+      description = "MySQL option file with [client] user, password, host, port (default ~/.my.cnf if it exists).")
+  Path myCnf;
+
+  @Option(names = "--exporter.lock_wait_timeout", paramLabel = "SECONDS", defaultValue = "2",
+      description = "Session lock_wait_timeout, so a scrape never waits long behind a metadata lock (default 2).")
+  int lockWaitTimeout = 2;
+
+  @Option(names = "--exporter.log_slow_filter", negatable = true, defaultValue = "false", fallbackValue = "true",
+      description = "MariaDB/Percona: slow-log only scrapes that went to disk (log_slow_filter).")
+  boolean logSlowFilter;
+
+  @Option(names = "--probe.max-targets", paramLabel = "N", defaultValue = "64",
+      description = "Connection pools kept for /probe targets (default 64).")
+  int maxTargets = 64;
+
+  @Unmatched
+  List<String> collectorArgs = new ArrayList<>();
+
+  private CollectorSwitches switches;
+  private ConnectionSources sources;
+
+  public static void main(String[] args) {
+    System.exit(run(new MysqlExporter(), args));
+  }
+
+  @Override
+  protected ModuleInfo info() {
+    return new ModuleInfo("mysql", "mysqld_exporter", "MySQL exporter", 9104, DEFAULT_METRICS);
+  }
+
+  @Override
+  protected ExporterConfigReader.ModuleSection<JdbcConnectionSection> configSection() {
+    return JdbcConnectionSection.section();
+  }
+
+  @Override
+  protected List<MetricDefinition> select(List<MetricDefinition> loaded) throws ConfigException {
+    if (switches == null) {
+      switches = CollectorSwitches.parse(collectorArgs);
+    }
+    List<MetricDefinition> selected = switches.apply(loaded);
+    if (!switches.ignored().isEmpty()) {
+      LoggerFactory.getLogger(MysqlExporter.class).info("ignored mysqld_exporter tuning options (edit the "
+          + "collector's request instead): {}", switches.ignored());
+    }
+    return selected;
+  }
+
+  @Override
+  protected RequestExecutor openExecutor(ExporterConfig<JdbcConnectionSection> config) throws ConfigException {
+    sources = connectionSources(config.module());
+    MysqlSettings settings = sources.resolve(Optional.ofNullable(address), "client");
+    LoggerFactory.getLogger(MysqlExporter.class).info("monitoring {} as {}", settings.address(),
+        settings.credentials().user().orElse("(no user)"));
+    return settings.open();
+  }
+
+  @Override
+  protected void addRoutes(ExporterServer.Builder server, Runtime runtime) {
+    server.route("/probe", new ProbeHandler("target", new MysqlProbe(sources, runtime), maxTargets));
+  }
+
+  private ConnectionSources connectionSources(JdbcConnectionSection file) throws ConfigException {
+    Optional<MyCnf> cnf = Optional.empty();
+    if (myCnf != null) {
+      if (!Files.isRegularFile(myCnf)) {
+        throw new ConfigException(myCnf.toString(), 0, "--config.my-cnf", "no such file");
+      }
+      cnf = Optional.of(MyCnf.read(myCnf));
+    } else {
+      Path home = Path.of(System.getProperty("user.home", "/"), ".my.cnf");
+      if (Files.isRegularFile(home)) {
+        cnf = Optional.of(MyCnf.read(home));
+      }
+    }
+    Map<String, String> env = System.getenv();
+    Optional<DataSourceName> dsn = Optional.empty();
+    String dsnText = env.get("DATA_SOURCE_NAME");
+    if (dsnText != null && !dsnText.isBlank()) {
+      try {
+        dsn = Optional.of(DataSourceName.parse(dsnText));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("DATA_SOURCE_NAME", 0, "DATA_SOURCE_NAME", e.getMessage());
+      }
+    }
+    Credentials flags = username == null ? Credentials.NONE : Credentials.parseUserFlag(username);
+    Credentials envPassword = new Credentials(Optional.empty(),
+        Optional.ofNullable(env.get("MYSQLD_EXPORTER_PASSWORD")));
+    SessionSettings session;
+    try {
+      session = new SessionSettings(lockWaitTimeout, logSlowFilter);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("command line", 0, "--exporter.lock_wait_timeout", e.getMessage());
+    }
+    return new ConnectionSources(flags.or(envPassword), dsn, cnf, file, session);
+  }
+}
