@@ -32,7 +32,7 @@ public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
 
   static final List<String> DEFAULT_METRICS = List.of(
       "mysql/global_status.yaml", "mysql/global_variables.yaml", "mysql/info.yaml", "mysql/innodb_cmp.yaml",
-      "mysql/slave_status.yaml", "mysql/optional.yaml");
+      "mysql/slave_status.yaml", "mysql/info_schema_optional.yaml", "mysql/perf_schema_optional.yaml");
 
   @Option(names = "--mysqld.address", paramLabel = "HOST:PORT",
       description = "Server to monitor (default: .my.cnf host/port, else localhost:3306).")

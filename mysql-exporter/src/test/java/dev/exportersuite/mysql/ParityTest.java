@@ -1,0 +1,124 @@
+package dev.exportersuite.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.exportersuite.core.testing.Exposition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The promise of issue 3: with default flags, against the same server, every family the Debian
+ * mysqld_exporter exposes comes out of ours with the same name, type and label names.
+ */
+class ParityTest {
+
+  /** The Go runtime's and the HTTP handler's own metrics are not MySQL metrics. */
+  private static boolean goOnly(String family) {
+    return family.startsWith("go_") || family.startsWith("process_") || family.startsWith("promhttp_");
+  }
+
+  @Test
+  void everyPeerFamilyHasTheSameNameTypeAndLabels() throws Exception {
+    Assumptions.assumeTrue(PeerExporter.installed(), "prometheus-mysqld-exporter is not installed");
+    Exposition peer;
+    Exposition ours;
+    try (PeerExporter p = PeerExporter.start("root@tcp(" + MariaDb.ADDRESS + ")/");
+        ExporterProcess o = ExporterProcess.serve(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+            "--mysqld.username=root")) {
+      peer = Exposition.parse(p.scrape());
+      ours = o.scrape();
+    }
+    assertThat(peer.value("mysql_up")).contains(1.0);
+    assertThat(ours.value("mysql_up")).contains(1.0);
+
+    List<String> problems = new ArrayList<>();
+    int compared = 0;
+    for (Map.Entry<String, String> f : peer.types().entrySet()) {
+      String name = f.getKey();
+      if (goOnly(name)) {
+        continue;
+      }
+      compared++;
+      if (!ours.types().containsKey(name)) {
+        problems.add("missing " + f.getValue() + " " + name);
+        continue;
+      }
+      if (!ours.types().get(name).equals(f.getValue())) {
+        problems.add(name + ": type " + ours.types().get(name) + ", peer " + f.getValue());
+      }
+      // build_info labels describe the build (Go version vs Java version), not the server.
+      if (!name.endsWith("_build_info") && !labelNames(ours, name).equals(labelNames(peer, name))) {
+        problems.add(name + ": labels " + labelNames(ours, name) + ", peer " + labelNames(peer, name));
+      }
+    }
+    assertThat(problems).as("families that differ from mysqld_exporter's").isEmpty();
+    // Sanity: the comparison covered the server's full set (hundreds of variables), not an empty page.
+    assertThat(compared).isGreaterThan(500);
+    assertThat(peer.types()).containsKeys("mysql_global_status_commands_total",
+        "mysql_global_status_handlers_total", "mysql_global_status_buffer_pool_pages",
+        "mysql_global_status_connection_errors_total", "mysql_version_info", "mysql_transaction_isolation",
+        "mysql_info_schema_innodb_cmp_compress_ops_total");
+  }
+
+  @Test
+  void staticValuesAndInfoLabelsAgree() throws Exception {
+    Assumptions.assumeTrue(PeerExporter.installed(), "prometheus-mysqld-exporter is not installed");
+    Exposition peer;
+    Exposition ours;
+    try (PeerExporter p = PeerExporter.start("root@tcp(" + MariaDb.ADDRESS + ")/");
+        ExporterProcess o = ExporterProcess.serve(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+            "--mysqld.username=root")) {
+      peer = Exposition.parse(p.scrape());
+      ours = o.scrape();
+    }
+    Map<String, Double> differ = new TreeMap<>();
+    for (Exposition.Sample s : peer.samples()) {
+      if (s.name().startsWith("mysql_global_variables_")) {
+        Double mine = ours.value(s.name()).orElse(null);
+        if (mine == null || Double.compare(mine, s.value()) != 0) {
+          differ.put(s.name(), mine);
+        }
+      }
+    }
+    assertThat(differ).as("global variables whose value differs from the peer's").isEmpty();
+    assertThat(ours.samples("mysql_version_info").get(0).labels())
+        .isEqualTo(peer.samples("mysql_version_info").get(0).labels());
+    assertThat(ours.samples("mysql_transaction_isolation").get(0).labels())
+        .isEqualTo(peer.samples("mysql_transaction_isolation").get(0).labels());
+    // Labelled status families carry the same label values (e.g. every command of Com_*).
+    for (String family : List.of("mysql_global_status_commands_total", "mysql_global_status_handlers_total",
+        "mysql_global_status_buffer_pool_pages", "mysql_global_status_connection_errors_total")) {
+      assertThat(labelValues(ours, family)).as(family).isEqualTo(labelValues(peer, family));
+    }
+  }
+
+  private static Set<String> labelNames(Exposition e, String family) {
+    Set<String> names = new TreeSet<>();
+    for (Exposition.Sample s : e.samples()) {
+      if (belongs(s.name(), family, e.types().get(family))) {
+        names.addAll(s.labels().keySet());
+      }
+    }
+    return names;
+  }
+
+  private static Set<Map<String, String>> labelValues(Exposition e, String family) {
+    Set<Map<String, String>> out = new java.util.HashSet<>();
+    e.samples(family).forEach(s -> out.add(s.labels()));
+    return out;
+  }
+
+  private static boolean belongs(String sample, String family, String type) {
+    if (sample.equals(family)) {
+      return true;
+    }
+    return ("histogram".equals(type) || "summary".equals(type))
+        && (sample.equals(family + "_sum") || sample.equals(family + "_count") || sample.equals(family + "_bucket"));
+  }
+}
