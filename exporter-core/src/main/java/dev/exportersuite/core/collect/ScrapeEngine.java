@@ -150,13 +150,25 @@ public final class ScrapeEngine implements AutoCloseable {
     }
   }
 
+  /** The message and, when it adds something, the root cause's: pools hide "access denied" behind "timed out". */
   static String describe(Throwable e) {
-    String m = e.getMessage();
-    String type = e.getClass().getSimpleName();
-    if (m == null || m.isBlank()) {
-      return type;
+    String m = message(e);
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
     }
-    return m.strip();
+    if (root != e) {
+      String r = message(root);
+      if (!m.contains(r)) {
+        m = m + ": " + r;
+      }
+    }
+    return m;
+  }
+
+  private static String message(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
   }
 
   @Override

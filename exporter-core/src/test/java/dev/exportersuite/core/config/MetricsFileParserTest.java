@@ -105,7 +105,7 @@ class MetricsFileParserTest {
   @Test
   void aDirectoryLoadsItsYamlFilesInNameOrder() throws Exception {
     List<MetricDefinition> defs = files.loadPath(DIR.resolve("dir"));
-    assertThat(defs).extracting(MetricDefinition::context).containsExactly("team_a", "team_b");
+    assertThat(defs).extracting(MetricDefinition::context).containsExactly("orders", "payments");
   }
 
   @Test

@@ -262,7 +262,7 @@ abstract class JdbcEngineContract {
         assertThat(exporter.scrapeParsed().value("oracledb_up")).contains(1.0);
 
         proxy.stop();
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < 5; i++) {
           Exposition down = exporter.scrapeParsed();
           assertThat(down.value("oracledb_up")).contains(0.0);
           assertThat(down.value("oracledb_exporter_last_scrape_error")).contains(1.0);

@@ -1,0 +1,131 @@
+package dev.exportersuite.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.exportersuite.core.jdbc.JdbcExporter;
+import dev.exportersuite.core.testing.Exposition;
+import dev.exportersuite.core.testing.Promtool;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: --check-config and --once against the real MariaDB and PostgreSQL. */
+class JdbcExporterCliTest {
+
+  private static final Path METRICS = Path.of("src/test/resources/metrics");
+  private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/test";
+  private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+
+  record Run(int exitCode, String out, String err) {}
+
+  static synchronized Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = ExporterCommand.run(new JdbcExporter(), args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void checkConfigPrintsWhatWasLoadedFromSeveralFilesAndDirectories() {
+    Run r = run("--check-config", "--namespace", "oracledb", "--custom.metrics",
+        METRICS.resolve("dir") + "," + METRICS.resolve("good/full.yaml"));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("config OK").contains("6 definitions, 5 enabled")
+        .contains("gauge oracledb_orders_value").contains("gauge oracledb_payments_value")
+        .contains("counter oracledb_sessions_Total_total").contains("histogram oracledb_latency_seconds")
+        .contains("global_status").contains("off");
+  }
+
+  @Test
+  void checkConfigRefusesABrokenFileWithFileAndLineAndExitsOne() {
+    Run r = run("--check-config", "--custom.metrics", METRICS.resolve("bad/unknown-key.yaml").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("unknown-key.yaml:4: metrics[0].metricdesc: unknown key 'metricdesc' "
+        + "(did you mean 'metricsdesc'?)");
+  }
+
+  @Test
+  void theSameMetricInTwoFilesIsRefusedWithBothNames() {
+    Run r = run("--check-config", "--custom.metrics", METRICS.resolve("bad/dup-a.yaml").toString(),
+        "--custom.metrics", METRICS.resolve("bad/dup-b.yaml").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("dup-a.yaml:2").contains("dup-b.yaml:5").contains("defined twice");
+  }
+
+  @Test
+  void onceOnMariaDbPrintsAValidExpositionAndExitsZero() throws Exception {
+    Run r = run("--once", "--jdbc.url", MARIADB, "--jdbc.username", "root", "--custom.metrics",
+        METRICS.resolve("dir").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Exposition e = Exposition.parse(r.out());
+    assertThat(e.value("sql_orders_value")).contains(1.0);
+    assertThat(e.value("sql_payments_value")).contains(2.0);
+    assertThat(e.value("sql_up")).contains(1.0);
+    assertThat(Promtool.checkMetrics(r.out()).exitCode()).isZero();
+  }
+
+  @Test
+  void onceOnPostgresWithAConfigFileWorksTheSame(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("exporter.yaml");
+    Files.writeString(config, """
+        namespace: pg
+        labels: { env: test }
+        connection:
+          url: %s
+          username: postgres
+        """.formatted(POSTGRES));
+    Run r = run("--once", "--config.file", config.toString(), "--custom.metrics", METRICS.resolve("dir").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Exposition e = Exposition.parse(r.out());
+    assertThat(e.value("pg_orders_value", "env", "test")).contains(1.0);
+  }
+
+  @Test
+  void onceExitsNonZeroAndNamesTheFailingCollector(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("m.yaml");
+    Files.writeString(file, """
+        metrics:
+          - context: good
+            metricsdesc: { value: Fine. }
+            request: SELECT 1 AS value
+          - context: broken
+            metricsdesc: { value: Broken. }
+            request: SELECT nope FROM no_such_table_abc
+        """);
+    Run r = run("--once", "--jdbc.url", MARIADB, "--jdbc.username", "root", "--custom.metrics", file.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("sql_good_value 1.0");
+    assertThat(r.err()).contains("collector 'broken' (" + file + ":5)").contains("no_such_table_abc");
+  }
+
+  @Test
+  void onceAgainstAnUnreachableDatabaseSaysSoAndExitsNonZero() {
+    Run r = run("--once", "--jdbc.url", "jdbc:mariadb://127.0.0.1:1/test", "--jdbc.username", "root",
+        "--custom.metrics", METRICS.resolve("dir").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("sql_up 0.0");
+    assertThat(r.err()).contains("the datastore is unreachable");
+  }
+
+  @Test
+  void aConfigFileWithAMisspeltKeyStopsTheExporter(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("exporter.yaml");
+    Files.writeString(config, "connection:\n  url: " + MARIADB + "\n  pasword: x\n");
+    Run r = run("--check-config", "--config.file", config.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("exporter.yaml:3: connection.pasword: unknown key 'pasword' (did you mean 'password'?)");
+  }
+}

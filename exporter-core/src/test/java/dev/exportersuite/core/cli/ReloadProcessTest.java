@@ -1,0 +1,89 @@
+package dev.exportersuite.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.exportersuite.core.testing.FreePort;
+import dev.exportersuite.core.testing.Http;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The exporter as a real process: it serves, refuses a broken metrics file on reload while keeping the last
+ * good definitions, and picks up a fixed file on the next reload (POST /-/reload, as Prometheus does it).
+ */
+class ReloadProcessTest {
+
+  @Test
+  void aBrokenReloadKeepsTheLastGoodConfig(@TempDir Path dir) throws Exception {
+    Path metrics = dir.resolve("team.yaml");
+    Files.writeString(metrics, """
+        metrics:
+          - context: orders
+            metricsdesc: { value: Orders. }
+            request: SELECT 1 AS value
+        """);
+    int port = FreePort.pick();
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process p = new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+        "dev.exportersuite.core.jdbc.JdbcExporter",
+        "--web.listen-address=127.0.0.1:" + port,
+        "--jdbc.url=jdbc:mariadb://127.0.0.1:3306/test", "--jdbc.username=root",
+        "--custom.metrics=" + metrics))
+        .redirectErrorStream(true).redirectOutput(dir.resolve("exporter.log").toFile()).start();
+    try {
+      String base = "http://127.0.0.1:" + port;
+      waitUntilServing(base, p, dir.resolve("exporter.log").toFile());
+      assertThat(Http.get(base + "/metrics").body()).contains("sql_orders_value 1.0");
+
+      Files.writeString(metrics, "metrics:\n  - context: orders\n    reqest: SELECT 2 AS value\n");
+      Http.Response refused = Http.post(base + "/-/reload");
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body()).contains("previous config stays").contains("team.yaml:3")
+          .contains("unknown key 'reqest' (did you mean 'request'?)");
+      assertThat(Http.get(base + "/metrics").body()).contains("sql_orders_value 1.0");
+
+      Files.writeString(metrics, """
+          metrics:
+            - context: orders
+              metricsdesc: { value: Orders. }
+              request: SELECT 2 AS value
+            - context: payments
+              metricsdesc: { value: Payments. }
+              request: SELECT 3 AS value
+          """);
+      assertThat(Http.post(base + "/-/reload").status()).isEqualTo(200);
+      String after = Http.get(base + "/metrics").body();
+      assertThat(after).contains("sql_orders_value 2.0").contains("sql_payments_value 3.0");
+      assertThat(Http.get(base + "/-/reload").status()).isEqualTo(405);
+    } finally {
+      p.destroy();
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    }
+  }
+
+  private static void waitUntilServing(String base, Process p, File log) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        throw new AssertionError("exporter exited: " + Files.readString(log.toPath()));
+      }
+      try {
+        if (Http.get(base + "/-/healthy").status() == 200) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("exporter did not start: " + Files.readString(log.toPath()));
+  }
+}
