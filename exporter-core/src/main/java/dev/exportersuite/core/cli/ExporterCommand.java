@@ -57,9 +57,8 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
       description = "Metrics files or directories of *.yaml, comma-separated or repeated.")
   protected List<Path> customMetrics = new ArrayList<>();
 
-  @Option(names = "--no-default.metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Load the module's default collectors (default true).")
-  protected boolean defaultMetrics = true;
+  @Option(names = "--no-default.metrics", description = "Do not load the module's built-in collectors.")
+  protected boolean noDefaultMetrics;
 
   @Option(names = "--log.level", paramLabel = "LEVEL", defaultValue = "info",
       description = "debug, info, warn or error (default info).")
@@ -234,7 +233,7 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
       throws ConfigException {
     MetricsFiles files = new MetricsFiles(namespace);
     List<MetricDefinition> all = new ArrayList<>();
-    if (defaultMetrics) {
+    if (!noDefaultMetrics) {
       for (String resource : info().defaultMetrics()) {
         all.addAll(files.loadResource(resource));
       }
