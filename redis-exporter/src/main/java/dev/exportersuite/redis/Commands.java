@@ -1,0 +1,78 @@
+package dev.exportersuite.redis;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.ProtocolKeyword;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Sends raw commands through lettuce's {@code dispatch} and waits for them within a deadline. */
+final class Commands {
+
+  private Commands() {}
+
+  /** A command word as lettuce wants it; any name works, so new and module commands need no code. */
+  private record Keyword(String word, byte[] bytes) implements ProtocolKeyword {
+    Keyword(String word) {
+      this(word.toUpperCase(Locale.ROOT), word.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public byte[] getBytes() {
+      return bytes;
+    }
+
+    @Override
+    public String toString() {
+      return word;
+    }
+  }
+
+  static RedisFuture<Object> send(StatefulRedisConnection<String, String> c, List<String> args) {
+    CommandArgs<String, String> a = new CommandArgs<>(StringCodec.UTF8);
+    for (int i = 1; i < args.size(); i++) {
+      a.add(args.get(i));
+    }
+    return c.async().dispatch(new Keyword(args.get(0)), new ReplyOutput(), a);
+  }
+
+  static Object call(StatefulRedisConnection<String, String> c, long deadlineNanos, String... args) throws Exception {
+    return await(send(c, List.of(args)), deadlineNanos, args[0]);
+  }
+
+  static Object call(StatefulRedisConnection<String, String> c, long deadlineNanos, List<String> args)
+      throws Exception {
+    return await(send(c, args), deadlineNanos, args.get(0));
+  }
+
+  /** Waits for a reply; a timeout says which command and is a {@link CommandTimeout} so the connection is dropped. */
+  static Object await(RedisFuture<Object> f, long deadlineNanos, String what) throws Exception {
+    long wait = deadlineNanos - System.nanoTime();
+    try {
+      return f.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw new CommandTimeout(what.toUpperCase(Locale.ROOT) + " got no reply in time (querytimeout); its "
+          + "connection is closed so that the server drops it");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Exception ex) {
+        throw ex;
+      }
+      throw e;
+    }
+  }
+
+  /** A command that did not answer in time: its connection may still be busy and must not be reused. */
+  static final class CommandTimeout extends Exception {
+    CommandTimeout(String message) {
+      super(message);
+    }
+  }
+}

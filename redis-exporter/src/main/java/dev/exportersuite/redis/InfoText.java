@@ -1,0 +1,83 @@
+package dev.exportersuite.redis;
+
+import dev.exportersuite.core.collect.Row;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the text of {@code INFO} (and {@code CLUSTER INFO}) into rows, one per figure:
+ *
+ * <pre>
+ * # Clients                              section=clients name=connected_clients field=connected_clients value=1
+ * connected_clients:1
+ * # Keyspace                             section=keyspace name=db0 field=keys    value=12
+ * db0:keys=12,expires=3,avg_ttl=0        section=keyspace name=db0 field=expires value=3
+ *                                        section=keyspace name=db0 field=avg_ttl value=0
+ * </pre>
+ *
+ * A line whose value is a list of {@code k=v} pairs gives one row per pair; a plain line gives one row whose
+ * {@code field} repeats its name, so that both kinds can be named with the same {@code fieldtoappend: field}.
+ * Values stay text: the engine reads numbers from text and maps words through {@code valuemap}.
+ */
+final class InfoText {
+
+  private InfoText() {}
+
+  static List<Row> rows(String text) {
+    List<Row> rows = new ArrayList<>();
+    String section = "";
+    for (String raw : text.split("\r?\n")) {
+      String line = raw.strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (line.startsWith("#")) {
+        section = line.substring(1).strip().toLowerCase(Locale.ROOT);
+        continue;
+      }
+      int colon = line.indexOf(':');
+      if (colon <= 0) {
+        continue;
+      }
+      String name = line.substring(0, colon);
+      String value = line.substring(colon + 1);
+      Map<String, String> pairs = pairs(value);
+      if (pairs.isEmpty()) {
+        rows.add(row(section, name, name, value));
+      } else {
+        for (Map.Entry<String, String> p : pairs.entrySet()) {
+          rows.add(row(section, name, p.getKey(), p.getValue()));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static Row row(String section, String name, String field, String value) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("section", section);
+    m.put("name", name);
+    m.put("field", field);
+    m.put("value", value);
+    return new Row(m);
+  }
+
+  /** {@code a=1,b=2} as pairs; empty when the value is not such a list (e.g. {@code os:Linux 6.1 x86_64}). */
+  static Map<String, String> pairs(String value) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (value.indexOf('=') < 0) {
+      return out;
+    }
+    for (String part : value.split(",")) {
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        return Map.of();
+      }
+      out.put(part.substring(0, eq), part.substring(eq + 1));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.exportersuite.redis;
+
+import dev.exportersuite.core.config.ConfigException;
+import dev.exportersuite.core.config.ExporterConfigReader;
+import dev.exportersuite.core.config.SecretSource;
+import dev.exportersuite.core.config.YamlMapping;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code connection:} section of the config file. Every key is optional: flags and the environment
+ * variables redis_exporter users already set fill in or override.
+ *
+ * <pre>
+ * connection:
+ *   addr: rediss://cache-1:6380
+ *   user: exporter
+ *   password_file: /run/secrets/redis
+ *   connect_timeout: 5s
+ *   info_reuse: 250ms
+ *   tls_ca_file: /etc/ssl/redis-ca.pem
+ * </pre>
+ */
+record RedisConnectionSection(
+    Optional<String> addr,
+    Optional<String> user,
+    Optional<String> password,
+    Optional<Duration> connectTimeout,
+    Optional<Duration> infoReuse,
+    boolean tlsSkipVerify,
+    Optional<Path> tlsCaFile,
+    Optional<Path> tlsCertFile,
+    Optional<Path> tlsKeyFile) {
+
+  static final List<String> KEYS = List.of("addr", "user", "password", "password_file", "connect_timeout",
+      "info_reuse", "tls_skip_verify", "tls_ca_file", "tls_cert_file", "tls_key_file");
+
+  static final RedisConnectionSection EMPTY = new RedisConnectionSection(Optional.empty(), Optional.empty(),
+      Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
+      Optional.empty());
+
+  static ExporterConfigReader.ModuleSection<RedisConnectionSection> section() {
+    return new ExporterConfigReader.ModuleSection<>() {
+      @Override
+      public List<String> keys() {
+        return List.of("connection");
+      }
+
+      @Override
+      public RedisConnectionSection read(YamlMapping top) throws ConfigException {
+        Optional<YamlMapping> c = top.mapping("connection");
+        return c.isEmpty() ? EMPTY : parse(c.get());
+      }
+    };
+  }
+
+  static RedisConnectionSection parse(YamlMapping c) throws ConfigException {
+    c.expect(KEYS);
+    Optional<String> addr = c.string("addr");
+    if (addr.isPresent()) {
+      try {
+        RedisTarget.normalised(addr.get());
+      } catch (IllegalArgumentException e) {
+        throw c.error("addr", e.getMessage());
+      }
+    }
+    Optional<String> user = c.string("user");
+    Optional<String> password = c.string("password");
+    Optional<String> file = c.string("password_file");
+    if (password.isPresent() && file.isPresent()) {
+      throw c.error("password_file", "give password or password_file, not both");
+    }
+    if (file.isPresent()) {
+      password = Optional.of(SecretSource.readFile(Path.of(file.get()), c.child("password_file")));
+    }
+    Optional<Duration> connect = c.duration("connect_timeout");
+    Optional<Duration> reuse = c.has("info_reuse") && c.string("info_reuse").map(String::strip).orElse("")
+        .equals("0") ? Optional.of(Duration.ZERO) : c.duration("info_reuse");
+    boolean skip = c.bool("tls_skip_verify", false);
+    Optional<Path> ca = c.string("tls_ca_file").map(Path::of);
+    Optional<Path> cert = c.string("tls_cert_file").map(Path::of);
+    Optional<Path> key = c.string("tls_key_file").map(Path::of);
+    if (cert.isPresent() != key.isPresent()) {
+      throw c.error(cert.isPresent() ? "tls_cert_file" : "tls_key_file",
+          "a client certificate needs both tls_cert_file and tls_key_file");
+    }
+    c.finish();
+    return new RedisConnectionSection(addr, user, password, connect, reuse, skip, ca, cert, key);
+  }
+
+  @Override
+  public String toString() {
+    return "RedisConnectionSection[addr=" + addr.map(RedisTarget::display).orElse("") + ", user="
+        + user.orElse("") + ", password=" + (password.isPresent() ? "***" : "") + "]";
+  }
+}

@@ -1,0 +1,143 @@
+package dev.exportersuite.redis;
+
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.CommandOutput;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps any reply as a plain tree: {@link String}, {@link Long}, {@link Double}, {@link Boolean},
+ * {@link BigDecimal}, null, {@link List} (arrays, sets, pushes) and {@link Map} (RESP3 maps), so that one
+ * generic step can turn it into rows whatever the command was.
+ */
+final class ReplyOutput extends CommandOutput<String, String, Object> {
+
+  /** A map under construction: RESP3 sends its entries as alternating keys and values. */
+  private static final class MapBuilder extends ArrayList<Object> {
+    MapBuilder(int size) {
+      super(Math.max(0, size) * 2);
+    }
+  }
+
+  private final Deque<List<Object>> stack = new ArrayDeque<>();
+  private List<Object> current;
+  private boolean started;
+
+  ReplyOutput() {
+    super(StringCodec.UTF8, null);
+  }
+
+  @Override
+  public void set(ByteBuffer bytes) {
+    add(bytes == null ? null : decodeString(bytes));
+  }
+
+  @Override
+  public void setSingle(ByteBuffer bytes) {
+    set(bytes);
+  }
+
+  @Override
+  public void setBigNumber(ByteBuffer bytes) {
+    add(bytes == null ? null : new BigDecimal(decodeString(bytes)));
+  }
+
+  @Override
+  public void set(long value) {
+    add(value);
+  }
+
+  @Override
+  public void set(double value) {
+    add(value);
+  }
+
+  @Override
+  public void set(boolean value) {
+    add(value);
+  }
+
+  @Override
+  public void multi(int count) {
+    open(new ArrayList<>(Math.max(0, count)));
+  }
+
+  @Override
+  public void multiArray(int count) {
+    multi(count);
+  }
+
+  @Override
+  public void multiSet(int count) {
+    multi(count);
+  }
+
+  @Override
+  public void multiPush(int count) {
+    multi(count);
+  }
+
+  @Override
+  public void multiMap(int count) {
+    open(new MapBuilder(count));
+  }
+
+  @Override
+  public void complete(int depth) {
+    // The parser reports the nesting depth it is back at; close the aggregates deeper than that.
+    while (stack.size() > depth && stack.size() > 1) {
+      stack.pop();
+      current = stack.peek();
+    }
+  }
+
+  @Override
+  public Object get() {
+    return finish(output);
+  }
+
+  private void open(List<Object> aggregate) {
+    if (!started) {
+      started = true;
+      output = aggregate;
+    } else {
+      current.add(aggregate);
+    }
+    stack.push(aggregate);
+    current = aggregate;
+  }
+
+  private void add(Object value) {
+    if (current == null) {
+      started = true;
+      output = value;
+    } else {
+      current.add(value);
+    }
+  }
+
+  /** Turns the collected aggregates into lists and maps. */
+  private static Object finish(Object node) {
+    if (node instanceof MapBuilder m) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (int i = 0; i + 1 < m.size(); i += 2) {
+        map.put(String.valueOf(finish(m.get(i))), finish(m.get(i + 1)));
+      }
+      return map;
+    }
+    if (node instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (Object o : l) {
+        out.add(finish(o));
+      }
+      return out;
+    }
+    return node;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.exportersuite.redis;
+
+import dev.exportersuite.core.collect.Row;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns any reply into rows by its shape alone (see the README for examples):
+ * <ul>
+ *   <li>nil: no rows;</li>
+ *   <li>a single value (integer, double, bulk or status string, boolean): one row {@code {value}};</li>
+ *   <li>a map: one row, its keys as columns;</li>
+ *   <li>an array of maps: one row per map;</li>
+ *   <li>an array of arrays: one row per inner array, columns {@code c0, c1, ...} by position;</li>
+ *   <li>an array of single values: one row per element, {@code {index, value}}.</li>
+ * </ul>
+ * A nested aggregate inside a row becomes its text form; nothing is dropped silently.
+ */
+final class ReplyRows {
+
+  private ReplyRows() {}
+
+  static List<Row> rows(Object reply) {
+    if (reply == null) {
+      return List.of();
+    }
+    if (reply instanceof Map<?, ?> map) {
+      return List.of(mapRow(map));
+    }
+    if (reply instanceof List<?> list) {
+      List<Row> out = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        Object item = list.get(i);
+        if (item instanceof Map<?, ?> m) {
+          out.add(mapRow(m));
+        } else if (item instanceof List<?> inner) {
+          Map<String, Object> columns = new LinkedHashMap<>();
+          for (int j = 0; j < inner.size(); j++) {
+            columns.put("c" + j, scalar(inner.get(j)));
+          }
+          out.add(new Row(columns));
+        } else {
+          Map<String, Object> columns = new LinkedHashMap<>();
+          columns.put("index", (long) i);
+          columns.put("value", scalar(item));
+          out.add(new Row(columns));
+        }
+      }
+      return out;
+    }
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("value", scalar(reply));
+    return List.of(new Row(columns));
+  }
+
+  private static Row mapRow(Map<?, ?> map) {
+    Map<String, Object> columns = new LinkedHashMap<>();
+    map.forEach((k, v) -> columns.put(String.valueOf(k), scalar(v)));
+    return new Row(columns);
+  }
+
+  /** Row values are numbers, text, booleans or null; a nested aggregate is kept as its text. */
+  static Object scalar(Object v) {
+    if (v == null || v instanceof String || v instanceof Boolean) {
+      return v;
+    }
+    if (v instanceof Number n) {
+      return n instanceof java.math.BigDecimal b ? b.doubleValue() : n;
+    }
+    return String.valueOf(v);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.exportersuite.redis;
+
+import dev.exportersuite.core.cli.ExporterCommand;
+import dev.exportersuite.core.collect.ScrapeEngine;
+import dev.exportersuite.core.config.ConfigException;
+import dev.exportersuite.core.config.ExporterConfig;
+import dev.exportersuite.core.http.ProbeHandler;
+import dev.exportersuite.core.snapshots.ExporterCollector;
+import dev.exportersuite.core.snapshots.Redactor;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opens a collector for {@code /scrape?target=redis://host:port}: the same definitions and credentials as the
+ * exporter's own target, a new connection pool and engine per target.
+ */
+final class ScrapeTargets implements ProbeHandler.TargetOpener {
+
+  private final RedisExporter command;
+  private final ExporterCommand.Runtime runtime;
+  private final ExporterConfig<RedisConnectionSection> config;
+
+  ScrapeTargets(RedisExporter command, ExporterCommand.Runtime runtime, ExporterConfig<RedisConnectionSection> config) {
+    this.command = command;
+    this.runtime = runtime;
+    this.config = config;
+  }
+
+  @Override
+  public ExporterCollector open(Map<String, String> params) {
+    String address = params.get("target");
+    RedisTarget target;
+    try {
+      target = command.target(config, Optional.of(address));
+      target.uri();
+    } catch (ConfigException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("bad target: " + (e instanceof ConfigException c ? c.problem()
+          : e.getMessage()));
+    }
+    RedisExecutor executor = new RedisExecutor(target,
+        config.module().infoReuse().orElse(RedisExporter.DEFAULT_INFO_REUSE));
+    ScrapeEngine engine = new ScrapeEngine(executor, runtime.definitions(), runtime.settings());
+    return new ExporterCollector(runtime.namespace(), engine, runtime.constLabels(),
+        new Redactor(executor.secrets()));
+  }
+}
