@@ -47,8 +47,8 @@ LABEL org.opencontainers.image.title="${MODULE}" \
       org.opencontainers.image.base.name="${RUNTIME_IMAGE}"
 
 # A fixed, unprivileged uid so that mounted files can be made readable to it (chown 10001 or world-readable).
-RUN groupadd --system --gid 10001 exporter \
- && useradd --system --uid 10001 --gid exporter --no-create-home --home-dir /nonexistent \
+RUN groupadd --gid 10001 exporter \
+ && useradd --uid 10001 --gid exporter --no-create-home --home-dir /nonexistent \
       --shell /usr/sbin/nologin exporter \
  && mkdir -p "/etc/${MODULE}" /opt/exporter
 

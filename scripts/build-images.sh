@@ -133,10 +133,15 @@ port_of() {
   esac
 }
 
+# Maven in the build stage uses this machine's network as it is: the same trust store as the host's own Maven,
+# in case the network re-signs TLS with a local CA.
+trust=()
+[ -f /etc/ssl/certs/java/cacerts ] && trust=(-v /etc/ssl/certs/java/cacerts:/etc/ssl/certs/java/cacerts:ro)
+
 for module in $MODULES; do
   [ -f "$module/pom.xml" ] || die "no module $module in $ROOT"
   log "building image exporter-suite/$module:$VERSION"
-  bah build --format docker --network host --layers \
+  bah build --format docker --network host --layers "${trust[@]}" \
     --build-arg MODULE="$module" \
     --build-arg EXPORTER_PORT="$(port_of "$module")" \
     --build-arg BUILD_IMAGE="$MAVEN_BASE" \

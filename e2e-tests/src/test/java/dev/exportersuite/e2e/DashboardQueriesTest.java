@@ -1,0 +1,59 @@
+package dev.exportersuite.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every PromQL text in every shipped dashboard, run against the live Prometheus of {@link LiveStack} that scraped
+ * the real exporters: each must parse, and each that names one of the suite's metrics must return data.
+ */
+@ExtendWith(LiveStack.Extension.class)
+class DashboardQueriesTest {
+
+  private static final Pattern LABEL_VALUES =
+      Pattern.compile("^\\s*label_values\\(\\s*(?:(.+?)\\s*,\\s*)?([a-zA-Z_][a-zA-Z0-9_]*)\\s*\\)\\s*$");
+
+  static Stream<Dashboards.Query> panelQueries() {
+    return Dashboards.queries().stream();
+  }
+
+  static Stream<Dashboards.Variable> variables() {
+    return Dashboards.variables().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("panelQueries")
+  void panelQueryParsesAndReturnsData(Dashboards.Query q, LiveStack stack) throws Exception {
+    List<Dashboards.Variable> vars = Dashboards.variables().stream()
+        .filter(v -> v.dashboard().equals(q.dashboard())).toList();
+    String promql = Dashboards.expand(q.expr(), vars);
+    assertThat(promql).as("%s: unexpanded variable in %s", q, promql).doesNotContain("$");
+    PromApi.Answer a = stack.prometheus().query(promql);
+    assertThat(a.ok()).as("%s does not run: %s\n%s", q, promql, a.body()).isTrue();
+    Set<String> ours = LiveStack.suiteMetricNames(q.expr());
+    if (!ours.isEmpty()) {
+      assertThat(a.result()).as("%s returned no data for %s: %s", q, ours, promql).isNotEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variables")
+  void variableQueryListsValues(Dashboards.Variable v, LiveStack stack) throws Exception {
+    Matcher m = LABEL_VALUES.matcher(v.query());
+    assertThat(m.matches()).as("%s: variable %s is not label_values(...): %s", v.dashboard(), v.name(), v.query())
+        .isTrue();
+    String selector = m.group(1) == null ? "{" + m.group(2) + "!=\"\"}" : m.group(1);
+    PromApi.Answer a = stack.prometheus().labelValues(m.group(2), selector);
+    assertThat(a.ok()).as("%s: %s\n%s", v.dashboard(), v.query(), a.body()).isTrue();
+    assertThat(Repo.list(a.data())).as("%s: variable %s lists nothing: %s", v.dashboard(), v.name(), v.query())
+        .isNotEmpty();
+  }
+}

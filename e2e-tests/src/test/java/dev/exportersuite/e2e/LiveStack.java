@@ -1,0 +1,266 @@
+package dev.exportersuite.e2e;
+
+import dev.exportersuite.core.testing.FreePort;
+import dev.exportersuite.core.testing.Http;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The stack of configs/docker-compose.yml, as processes on loopback: every exporter started from its jar with the
+ * flags and environment of its compose service (and the JVM flags of the Dockerfile), against the real local
+ * MariaDB and Redis, and a real Prometheus with a config derived from configs/prometheus/prometheus.yml. Started
+ * once for all test classes that take it as a parameter, stopped when the run ends (or by a shutdown hook).
+ */
+final class LiveStack implements AutoCloseable {
+
+  /** JUnit glue: {@code @ExtendWith(LiveStack.Extension.class)} and a {@code LiveStack} parameter. */
+  static final class Extension implements ParameterResolver {
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
+      return p.getParameter().getType() == LiveStack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext c) {
+      return c.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+          .getOrComputeIfAbsent(LiveStack.class, k -> LiveStack.start(), LiveStack.class);
+    }
+  }
+
+  static final String MYSQL = "127.0.0.1:3306";
+  static final String REDIS = "127.0.0.1:6379";
+  /** Scrape interval of the derived config: short, so that rate() over a minute has points within seconds. */
+  static final String INTERVAL = "2s";
+
+  private final Path dir;
+  private final Processes processes;
+  private final Map<String, Integer> exporterPorts = new LinkedHashMap<>();
+  private final Compose compose = Compose.shipped();
+  private Addresses addresses;
+  private String prometheusConfig;
+  private PromApi prometheus;
+
+  private LiveStack(Path dir) throws IOException {
+    this.dir = dir;
+    this.processes = new Processes(dir.resolve("logs"));
+  }
+
+  static LiveStack start() {
+    LiveStack stack = null;
+    try {
+      Path dir = Files.createDirectories(Repo.path("e2e-tests/target/e2e"));
+      stack = new LiveStack(Files.createTempDirectory(dir, "run-"));
+      stack.boot();
+      return stack;
+    } catch (Throwable t) {
+      String report = stack == null ? "" : stack.processes.report();
+      if (stack != null) {
+        stack.close();
+      }
+      throw new IllegalStateException("the e2e stack did not come up: " + t.getMessage() + report, t);
+    }
+  }
+
+  private void boot() throws Exception {
+    for (Repo.Module m : Repo.MODULES) {
+      if (!Files.isRegularFile(m.jar())) {
+        throw new IllegalStateException(m.jar() + " is missing: build the modules first (scripts/test.sh does)");
+      }
+    }
+    createDemoUser();
+    int promPort = FreePort.pick();
+    addresses = new Addresses()
+        .put("localhost:9090", "127.0.0.1:" + promPort)
+        .put("redis://redis:6379", "redis://" + REDIS)
+        .put("redis:6379", REDIS)
+        .put("mysql:3306", MYSQL);
+    for (Repo.Module m : Repo.MODULES) {
+      int port = FreePort.pick();
+      exporterPorts.put(m.name(), port);
+      addresses.put(m.name() + ":" + m.defaultPort(), "127.0.0.1:" + port);
+    }
+    for (Repo.Module m : Repo.MODULES) {
+      startExporter(m);
+    }
+    for (Repo.Module m : Repo.MODULES) {
+      awaitHttp200(m.name(), exporterUrl(m.name(), "/-/healthy"), Duration.ofSeconds(60));
+    }
+
+    prometheusConfig = PrometheusConfig.derive(PrometheusConfig.shipped(), addresses, INTERVAL,
+        compose.services().keySet());
+    Path config = dir.resolve("prometheus.yml");
+    Files.writeString(config, prometheusConfig, StandardCharsets.UTF_8);
+    Tools.Result check = Tools.run(Duration.ofSeconds(60), "promtool", "check", "config", config.toString());
+    if (check.exitCode() != 0) {
+      throw new IllegalStateException("promtool rejects the derived config:\n" + check.output() + "\n"
+          + prometheusConfig);
+    }
+    processes.start("prometheus", List.of("prometheus",
+        "--config.file=" + config,
+        "--storage.tsdb.path=" + dir.resolve("tsdb"),
+        "--storage.tsdb.retention.time=1h",
+        "--web.listen-address=127.0.0.1:" + promPort,
+        "--web.enable-lifecycle"), Map.of());
+    prometheus = new PromApi("http://127.0.0.1:" + promPort);
+    awaitHttp200("prometheus", prometheus.base() + "/-/ready", Duration.ofSeconds(60));
+    awaitScrapes();
+  }
+
+  /** The account of configs/mysql-exporter/demo-init.sql, which the shipped compose flags and my.cnf log in as. */
+  private static void createDemoUser() throws SQLException {
+    String sql = Repo.read(Repo.path("configs/mysql-exporter/demo-init.sql"));
+    try (Connection c = DriverManager.getConnection("jdbc:mysql://" + MYSQL + "/?user=root&password=");
+        Statement st = c.createStatement()) {
+      for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+        if (!statement.isBlank()) {
+          st.execute(statement.trim());
+        }
+      }
+    }
+  }
+
+  private void startExporter(Repo.Module m) throws IOException {
+    String service = m.name();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(Tools.dockerfileJavaOpts());
+    command.add("-jar");
+    command.add(m.jar().toString());
+    for (String arg : compose.command(service)) {
+      command.add(localize(m, arg));
+    }
+    command.add("--web.listen-address=127.0.0.1:" + exporterPorts.get(m.name()));
+    Map<String, String> env = new LinkedHashMap<>();
+    compose.environment(service).forEach((k, v) -> env.put(k, localize(m, v)));
+    processes.start(m.name(), command, env);
+  }
+
+  /** A value of the compose service as it reads on this machine: local addresses, configs/ for /etc/. */
+  private String localize(Repo.Module m, String value) {
+    return addresses.rewrite(value.replace("/etc/" + m.name(), m.configDir().toString()));
+  }
+
+  private void awaitHttp200(String what, String url, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      for (Processes.Started s : processes.all()) {
+        if (!s.process().isAlive()) {
+          throw new IllegalStateException(s.name() + " exited with " + s.process().exitValue());
+        }
+      }
+      try {
+        Http.Response r = Http.get(url);
+        if (r.status() == 200) {
+          return;
+        }
+        last = r.status() + " " + r.body();
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      TimeUnit.MILLISECONDS.sleep(250);
+    }
+    throw new IllegalStateException(what + " did not answer 200 at " + url + " within " + timeout + ": " + last);
+  }
+
+  /** Every target up, and each scraped a few times, so that rate() has points. */
+  private void awaitScrapes() throws Exception {
+    Set<String> jobs = new LinkedHashSet<>(PrometheusConfig.jobNames(PrometheusConfig.shipped()));
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    String state = "";
+    while (System.nanoTime() < deadline) {
+      List<Map<String, Object>> targets = prometheus.activeTargets();
+      Set<String> seen = new LinkedHashSet<>();
+      boolean allUp = !targets.isEmpty();
+      StringBuilder b = new StringBuilder();
+      for (Map<String, Object> t : targets) {
+        seen.add(String.valueOf(t.get("scrapePool")));
+        allUp &= "up".equals(t.get("health"));
+        b.append(t.get("scrapeUrl")).append(' ').append(t.get("health")).append(' ').append(t.get("lastError"))
+            .append('\n');
+      }
+      state = b.toString();
+      if (allUp && seen.containsAll(jobs)) {
+        PromApi.Answer a = prometheus.query("min(count_over_time(up[1m]))");
+        if (a.ok() && !a.result().isEmpty() && sampleValue(a.result().get(0)) >= 4) {
+          return;
+        }
+      }
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
+    throw new IllegalStateException("Prometheus's targets did not all come up:\n" + state);
+  }
+
+  static double sampleValue(Object vectorSample) {
+    List<Object> value = Repo.list(Repo.map(vectorSample).get("value"));
+    return Double.parseDouble(String.valueOf(value.get(1)));
+  }
+
+  PromApi prometheus() {
+    return prometheus;
+  }
+
+  String prometheusConfig() {
+    return prometheusConfig;
+  }
+
+  Addresses addresses() {
+    return addresses;
+  }
+
+  String exporterUrl(String module, String path) {
+    return "http://127.0.0.1:" + exporterPorts.get(module) + path;
+  }
+
+  String report() {
+    return processes.report();
+  }
+
+  /** Every URL Prometheus scrapes, from its targets API (single-target /metrics and multi-target endpoints). */
+  List<String> scrapeUrls() throws IOException, InterruptedException {
+    List<String> out = new ArrayList<>();
+    for (Map<String, Object> t : prometheus.activeTargets()) {
+      out.add(String.valueOf(t.get("scrapeUrl")));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    processes.close();
+  }
+
+  /** A metric family name in a PromQL text or a dashboard: one of the suite's namespaces and a name. */
+  static Set<String> suiteMetricNames(String promql) {
+    StringBuilder ns = new StringBuilder();
+    for (Repo.Module m : Repo.MODULES) {
+      ns.append(ns.length() == 0 ? "" : "|").append(Pattern.quote(m.namespace()));
+    }
+    Matcher matcher = Pattern.compile("(?<![\\w$:])((?:" + ns + ")_[a-zA-Z0-9_:]+)(?!\\s*(?:=|!=|=~|!~)\")")
+        .matcher(promql);
+    Set<String> out = new LinkedHashSet<>();
+    while (matcher.find()) {
+      out.add(matcher.group(1));
+    }
+    return out;
+  }
+}

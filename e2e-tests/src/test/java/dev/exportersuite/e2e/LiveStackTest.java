@@ -1,0 +1,165 @@
+package dev.exportersuite.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.exportersuite.core.testing.Http;
+import dev.exportersuite.core.testing.Promtool;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The compose stack as processes (see {@link LiveStack}), checked through the real Prometheus: every target up,
+ * the key metrics of each module queryable, every scraped output accepted by promtool, the shipped custom metrics
+ * loaded and producing data.
+ */
+@ExtendWith(LiveStack.Extension.class)
+class LiveStackTest {
+
+  /**
+   * Families whose names are the server's own variable names, kept verbatim as mysqld_exporter and redis_exporter
+   * do (e.g. mysql_global_variables_max_error_count): promtool's naming lint flags them in the Go exporters' output
+   * as well, and renaming them would break the dashboards users already have. Any other lint finding fails.
+   */
+  static final Pattern NAMES_FROM_THE_SERVER =
+      Pattern.compile("^(mysql_global_variables_|mysql_global_status_|redis_config_)[a-z0-9_]+$");
+
+  @Test
+  void everyJobOfTheShippedConfigHasItsTargetsUp(LiveStack stack) throws Exception {
+    List<Map<String, Object>> targets = stack.prometheus().activeTargets();
+    Set<String> jobs = new LinkedHashSet<>();
+    for (Map<String, Object> t : targets) {
+      jobs.add(String.valueOf(t.get("scrapePool")));
+      assertThat(t.get("health")).as("%s: %s%s", t.get("scrapeUrl"), t.get("lastError"), stack.report())
+          .isEqualTo("up");
+    }
+    assertThat(jobs).containsExactlyInAnyOrderElementsOf(PrometheusConfig.jobNames(PrometheusConfig.shipped()));
+    PromApi.Answer up = stack.prometheus().query("up == 1");
+    assertThat(up.result()).as(up.body()).hasSize(targets.size());
+  }
+
+  static Stream<Arguments> keyMetrics() {
+    return Stream.of(
+        // MySQL, single target and through /probe
+        Arguments.of("mysql_up{job=\"mysql\"} == 1"),
+        Arguments.of("mysql_up{job=\"mysql-probe\"} == 1"),
+        Arguments.of("mysql_global_status_uptime{job=\"mysql\"} > 0"),
+        Arguments.of("mysql_global_status_uptime{job=\"mysql-probe\"} > 0"),
+        Arguments.of("mysql_global_status_threads_connected > 0"),
+        Arguments.of("rate(mysql_global_status_queries[1m])"),
+        Arguments.of("mysql_global_status_commands_total{command=\"select\"}"),
+        Arguments.of("mysql_global_variables_max_connections > 0"),
+        Arguments.of("mysql_global_status_innodb_buffer_pool_read_requests"),
+        Arguments.of("mysql_version_info"),
+        Arguments.of("mysql_exporter_last_scrape_error{job=\"mysql\"} == 0"),
+        Arguments.of("increase(mysql_exporter_scrapes_total[1m]) > 0"),
+        Arguments.of("mysql_exporter_collector_duration_seconds{collector=\"global_status\"}"),
+        Arguments.of("mysql_exporter_last_scrape_duration_seconds"),
+        // configs/mysql-exporter/metrics.yaml
+        Arguments.of("mysql_team_sessions_sessions{team=\"platform\"} > 0"),
+        Arguments.of("mysql_team_queries_value_total{variable_name=\"Select_scan\"}"),
+        // Redis, single target and through /scrape
+        Arguments.of("redis_up{job=\"redis\"} == 1"),
+        Arguments.of("redis_up{job=\"redis-targets\"} == 1"),
+        Arguments.of("redis_uptime_in_seconds > 0"),
+        Arguments.of("redis_connected_clients > 0"),
+        Arguments.of("redis_memory_used_bytes > 0"),
+        Arguments.of("rate(redis_commands_processed_total[1m])"),
+        Arguments.of("redis_commands_total{cmd=\"info\"}"),
+        Arguments.of("redis_exporter_last_scrape_error{job=\"redis\"} == 0"),
+        Arguments.of("increase(redis_exporter_scrapes_total[1m]) > 0"),
+        Arguments.of("redis_exporter_last_scrape_duration_seconds"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("keyMetrics")
+  void keyMetricIsQueryable(String promql, LiveStack stack) throws Exception {
+    PromApi.Answer a = stack.prometheus().query(promql);
+    assertThat(a.ok()).as("%s: %s", promql, a.body()).isTrue();
+    assertThat(a.result()).as("%s returned no series%s", promql, stack.report()).isNotEmpty();
+  }
+
+  @Test
+  void everyScrapedOutputPassesPromtool(LiveStack stack) throws Exception {
+    List<String> urls = stack.scrapeUrls();
+    assertThat(urls).isNotEmpty();
+    for (String url : urls) {
+      if (url.contains("/metrics") && url.startsWith(stack.prometheus().base())) {
+        continue; // Prometheus's own
+      }
+      Http.Response r = Http.get(url, "text/plain; version=0.0.4");
+      assertThat(r.status()).as(url).isEqualTo(200);
+      Promtool.Result lint = Promtool.checkMetrics(r.body());
+      // exit 1: the text does not parse; exit 3: lint findings only, which must all be names from the server
+      assertThat(lint.exitCode()).as("promtool check metrics on %s:\n%s", url, lint.output()).isIn(0, 3);
+      assertThat(unexplainedLintFindings(lint.output())).as("promtool check metrics on %s", url).isEmpty();
+    }
+  }
+
+  static List<String> unexplainedLintFindings(String promtoolOutput) {
+    List<String> out = new ArrayList<>();
+    for (String line : promtoolOutput.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String family = line.split(" ", 2)[0];
+      if (!NAMES_FROM_THE_SERVER.matcher(family).matches()) {
+        out.add(line);
+      }
+    }
+    return out;
+  }
+
+  /** Every enabled entry of configs/&lt;module&gt;/metrics.yaml yields a family in the exporter's output. */
+  @Test
+  void shippedCustomMetricsProduceTheirFamilies(LiveStack stack) throws Exception {
+    for (Repo.Module m : Repo.MODULES) {
+      String text = Http.get(stack.exporterUrl(m.name(), "/metrics"), "text/plain; version=0.0.4").body();
+      for (Object o : Repo.list(Repo.readMap(m.configDir().resolve("metrics.yaml")).get("metrics"))) {
+        Map<String, Object> entry = Repo.map(o);
+        if (Boolean.FALSE.equals(entry.get("enabled")) || Boolean.TRUE.equals(entry.get("ignorezeroresult"))) {
+          continue;
+        }
+        for (Object column : Repo.map(entry.get("metricsdesc")).keySet()) {
+          String family = (m.namespace() + "_" + entry.get("context") + "_" + column).toLowerCase();
+          Matcher found = Pattern.compile("(?m)^# TYPE " + Pattern.quote(family) + "(_total)? ").matcher(text);
+          assertThat(found.find()).as("%s: %s from %s/metrics.yaml", m.name(), family, m.configDir()).isTrue();
+        }
+      }
+    }
+  }
+
+  /** The exporters answer /-/healthy and /-/ready as the image's HEALTHCHECK and compose expect. */
+  @Test
+  void exportersAnswerTheirHealthEndpoints(LiveStack stack) throws Exception {
+    for (Repo.Module m : Repo.MODULES) {
+      assertThat(Http.get(stack.exporterUrl(m.name(), "/-/healthy")).status()).as(m.name()).isEqualTo(200);
+      assertThat(Http.get(stack.exporterUrl(m.name(), "/-/ready")).status()).as(m.name()).isEqualTo(200);
+    }
+  }
+
+  /** Every metrics file shipped in configs/, enabled entries or not, passes the exporter's own --check-config. */
+  @Test
+  void shippedMetricsFilesPassCheckConfig() throws Exception {
+    for (Repo.Module m : Repo.MODULES) {
+      Tools.Result r = Tools.run(Duration.ofSeconds(60), java(), "-jar", m.jar().toString(),
+          "--custom.metrics=" + m.configDir().resolve("metrics.yaml"), "--check-config");
+      assertThat(r.exitCode()).as("%s --check-config:\n%s", m.name(), r.output()).isZero();
+    }
+  }
+
+  static String java() {
+    return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

@@ -1,0 +1,80 @@
+package dev.exportersuite.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/** The checkout under test: where the shipped configs and the modules' jars are, and how to read them. */
+final class Repo {
+
+  /** Every module the suite ships today, with the names the configs use for it. */
+  record Module(String name, String namespace, int defaultPort) {
+
+    /** The runnable jar the module's build leaves in its target directory. */
+    Path jar() {
+      return root().resolve(name).resolve("target").resolve(name + ".jar");
+    }
+
+    /** configs/&lt;module&gt;/ in the repo, mounted at /etc/&lt;module&gt;/ in the containers. */
+    Path configDir() {
+      return root().resolve("configs").resolve(name);
+    }
+  }
+
+  /** The kafka and oracle issues add their modules here, and to every config this list is checked against. */
+  static final List<Module> MODULES = List.of(
+      new Module("mysql-exporter", "mysql", 9104),
+      new Module("redis-exporter", "redis", 9121));
+
+  private Repo() {}
+
+  static Path root() {
+    String dir = System.getProperty("repo.root");
+    Path p = dir != null ? Path.of(dir) : Path.of("").toAbsolutePath().getParent();
+    return p.toAbsolutePath().normalize();
+  }
+
+  static Path path(String relative) {
+    return root().resolve(relative);
+  }
+
+  static String read(Path p) {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** YAML (and therefore JSON) into plain maps and lists. */
+  static Object parse(String text) {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(64 * 1024 * 1024);
+    return new Yaml(options).load(text);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> parseMap(String text) {
+    return (Map<String, Object>) parse(text);
+  }
+
+  static Map<String, Object> readMap(Path p) {
+    return parseMap(read(p));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object o) {
+    return o == null ? Map.of() : (Map<String, Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> list(Object o) {
+    return o == null ? List.of() : (List<Object>) o;
+  }
+}
