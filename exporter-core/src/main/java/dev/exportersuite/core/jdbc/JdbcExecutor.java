@@ -111,6 +111,8 @@ public final class JdbcExecutor implements RequestExecutor {
   public void ping(Duration timeout) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       if (!connection.isValid((int) Math.max(1, timeout.toSeconds()))) {
+        // Evict it: the pool skips its own check for recently used connections and would hand this one back.
+        dataSource.evictConnection(connection);
         throw new SQLException("the connection did not answer the validity check");
       }
     }
