@@ -38,7 +38,7 @@ final class ExporterProcess implements AutoCloseable {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--web.listen-address=127.0.0.1:" + port);
     ExporterProcess p = start(port, env, all);
-    p.awaitReady("/metrics".equals(pathOf(all)) ? "/metrics" : pathOf(all));
+    p.awaitReady("/-/healthy");
     return p;
   }
 
@@ -60,13 +60,12 @@ final class ExporterProcess implements AutoCloseable {
     }
   }
 
-  private static String pathOf(List<String> args) {
-    for (String a : args) {
-      if (a.startsWith("--web.telemetry-path=")) {
-        return a.substring("--web.telemetry-path=".length());
-      }
-    }
-    return "/metrics";
+  /** A config file with short connect and ping limits, for tests where the server is unreachable. */
+  static String fastFailConfig() throws IOException {
+    Path f = Files.createTempFile("mysql-exporter", ".yaml");
+    f.toFile().deleteOnExit();
+    Files.writeString(f, "collect:\n  ping_timeout: 1s\nconnection:\n  connect_timeout: 1s\n");
+    return "--config.file=" + f;
   }
 
   private static ExporterProcess start(int port, Map<String, String> env, List<String> args) throws IOException {
