@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs our redis-exporter and the Debian prometheus-redis-exporter against the same Redis, one after the
+# other in one run, and prints scrape latency (p50, p99) with 1 and 8 concurrent scrapers, scrapes/s,
+# commands per scrape (the server's total_commands_processed), RSS after warm-up, and ours/peer ratios.
+#
+#   bench/redis/bench.sh [SECONDS_PER_PHASE]      (default 10; the whole run takes about 3x + 30s that)
+#
+# Server: REDIS_ADDR (default redis://127.0.0.1:6379, no password). Everything started here is stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECONDS_PER_PHASE=${1:-10}
+ADDR=${REDIS_ADDR:-redis://127.0.0.1:6379}
+JAR=redis-exporter/target/redis-exporter.jar
+PEER=${PEER_BINARY:-/usr/bin/prometheus-redis-exporter}
+# The JVM settings of the suite's container image, so the figures are those of a deployment.
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1}
+
+[ -x "$PEER" ] || { echo "bench: $PEER is not installed (apt-get install prometheus-redis-exporter)" >&2; exit 1; }
+if [ ! -f "$JAR" ]; then
+  echo "bench: building $JAR" >&2
+  mvn -q -B package -DskipTests -pl redis-exporter -am
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() {
+  for _ in $(seq 1 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
+  echo "bench: $1 did not answer" >&2; return 1
+}
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+# Bound the whole run whatever happens: 2 exporters x (warm-up + counting + 2 phases) plus start-up slack.
+( sleep $((SECONDS_PER_PHASE * 8 + 60)); echo "bench: time limit reached" >&2; kill -TERM $$ ) &
+pids+=($!)
+
+OURS_PORT=$(free_port)
+PEER_PORT=$(free_port)
+java $JAVA_OPTS -jar "$JAR" --redis.addr="$ADDR" --web.listen-address="127.0.0.1:$OURS_PORT" --log.level=warn &
+pids+=($!); OURS_PID=$!
+"$PEER" --redis.addr="$ADDR" --web.listen-address="127.0.0.1:$PEER_PORT" >/dev/null 2>&1 &
+pids+=($!); PEER_PID=$!
+wait_http "http://127.0.0.1:$OURS_PORT/metrics"
+wait_http "http://127.0.0.1:$PEER_PORT/metrics"
+
+echo "bench: $(date -u +%FT%TZ), $(nproc) cores, server $ADDR, ${SECONDS_PER_PHASE}s per phase, JAVA_OPTS=$JAVA_OPTS"
+java -cp "$JAR" bench/redis/ScrapeBench.java "$SECONDS_PER_PHASE" "$ADDR" \
+  ours "http://127.0.0.1:$OURS_PORT/metrics" "$OURS_PID" \
+  peer "http://127.0.0.1:$PEER_PORT/metrics" "$PEER_PID"
