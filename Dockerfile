@@ -1,7 +1,7 @@
 # One Dockerfile for every exporter of the suite. Pick the module with build args:
 #
-#   docker build --build-arg MODULE=mysql-exporter --build-arg EXPORTER_PORT=9104 -t exporter-suite/mysql-exporter .
-#   docker build --build-arg MODULE=redis-exporter --build-arg EXPORTER_PORT=9121 -t exporter-suite/redis-exporter .
+#   docker build --build-arg MODULE=mysql-exporter --build-arg EXPORTER_PORT=9104 -t localhost/exporter-suite/mysql-exporter .
+#   docker build --build-arg MODULE=redis-exporter --build-arg EXPORTER_PORT=9121 -t localhost/exporter-suite/redis-exporter .
 #
 # BUILD_IMAGE and RUNTIME_IMAGE name the public base images; scripts/build-images.sh replaces them with local
 # stand-ins made with debootstrap where no registry is reachable. See docs/deployment.md.

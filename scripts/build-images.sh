@@ -33,6 +33,8 @@ SUITE=${DEBIAN_SUITE:-bookworm}
 WORK=${BUILD_IMAGES_WORK:-/var/tmp/exporter-suite-images}
 JRE_BASE=localhost/exporter-suite/jre-base:17
 MAVEN_BASE=localhost/exporter-suite/maven-base:17
+# The name configs/docker-compose.yml uses; "localhost/" keeps Docker and podman from looking for it in a registry.
+IMAGE_REPO=${EXPORTER_IMAGE_REPO:-localhost/exporter-suite}
 
 usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 
@@ -140,7 +142,7 @@ trust=()
 
 for module in $MODULES; do
   [ -f "$module/pom.xml" ] || die "no module $module in $ROOT"
-  log "building image exporter-suite/$module:$VERSION"
+  log "building image $IMAGE_REPO/$module:$VERSION"
   bah build --format docker --network host --layers "${trust[@]}" \
     --build-arg MODULE="$module" \
     --build-arg EXPORTER_PORT="$(port_of "$module")" \
@@ -149,7 +151,7 @@ for module in $MODULES; do
     --build-arg VERSION="$VERSION" \
     --build-arg REVISION="$REVISION" \
     --build-arg CREATED="$CREATED" \
-    -t "exporter-suite/$module:$VERSION" -t "exporter-suite/$module:latest" \
+    -t "$IMAGE_REPO/$module:$VERSION" -t "$IMAGE_REPO/$module:latest" \
     -f Dockerfile .
 done
 
@@ -158,7 +160,7 @@ if [ -n "$SAVE_DIR" ]; then
   for module in $MODULES; do
     log "saving $SAVE_DIR/$module-$VERSION.tar (docker-archive, for docker load)"
     rm -f "$SAVE_DIR/$module-$VERSION.tar"
-    pod save --format docker-archive -o "$SAVE_DIR/$module-$VERSION.tar" "exporter-suite/$module:$VERSION"
+    pod save --format docker-archive -o "$SAVE_DIR/$module-$VERSION.tar" "$IMAGE_REPO/$module:$VERSION"
   done
 fi
 

@@ -32,8 +32,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class LiveStack implements AutoCloseable {
 
-  /** JUnit glue: {@code @ExtendWith(LiveStack.Extension.class)} and a {@code LiveStack} parameter. */
+  /**
+   * JUnit glue: {@code @ExtendWith(LiveStack.Extension.class)} and a {@code LiveStack} parameter. The stack starts
+   * once per run and is closed with the root context (JUnit closes AutoCloseable store values). A stack that did not
+   * come up is not tried again for every test: they all fail at once with the first reason.
+   */
   static final class Extension implements ParameterResolver {
+    private static LiveStack started;
+    private static RuntimeException failed;
+
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
       return p.getParameter().getType() == LiveStack.class;
@@ -41,15 +48,29 @@ final class LiveStack implements AutoCloseable {
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
-      return c.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-          .getOrComputeIfAbsent(LiveStack.class, k -> LiveStack.start(), LiveStack.class);
+      synchronized (Extension.class) {
+        if (failed != null) {
+          throw new IllegalStateException("the e2e stack did not come up (first failure): " + failed.getMessage(),
+              failed);
+        }
+        if (started == null) {
+          try {
+            started = LiveStack.start();
+          } catch (RuntimeException e) {
+            failed = e;
+            throw e;
+          }
+          c.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(LiveStack.class, started);
+        }
+        return started;
+      }
     }
   }
 
   static final String MYSQL = "127.0.0.1:3306";
   static final String REDIS = "127.0.0.1:6379";
   /** Scrape interval of the derived config: short, so that rate() over a minute has points within seconds. */
-  static final String INTERVAL = "2s";
+  static final String INTERVAL = "3s";
 
   private final Path dir;
   private final Processes processes;
