@@ -1,5 +1,6 @@
 package dev.exportersuite.redis;
 
+import dev.exportersuite.core.collect.Row;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class InfoReuse {
 
-  private record Entry(String text, long atNanos) {}
+  private record Entry(List<Row> rows, long atNanos) {}
 
   interface Fetch {
     String get() throws Exception;
@@ -27,9 +28,10 @@ final class InfoReuse {
     this.windowNanos = window.toNanos();
   }
 
-  String get(List<String> args, Fetch fetch) throws Exception {
+  /** The reply's rows (parsed once and shared: rows are immutable). */
+  List<Row> get(List<String> args, Fetch fetch) throws Exception {
     if (windowNanos <= 0) {
-      return fetch.get();
+      return InfoText.rows(fetch.get());
     }
     List<String> key = args.stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList();
     // One request per key at a time: definitions that start together wait for the first one's reply.
@@ -37,11 +39,11 @@ final class InfoReuse {
       Entry e = last.get(key);
       long now = System.nanoTime();
       if (e != null && now - e.atNanos() < windowNanos) {
-        return e.text();
+        return e.rows();
       }
-      String text = fetch.get();
-      last.put(key, new Entry(text, System.nanoTime()));
-      return text;
+      List<Row> rows = InfoText.rows(fetch.get());
+      last.put(key, new Entry(rows, System.nanoTime()));
+      return rows;
     }
   }
 }

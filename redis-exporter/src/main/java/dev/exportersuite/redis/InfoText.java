@@ -53,7 +53,7 @@ final class InfoText {
         }
       }
     }
-    return rows;
+    return List.copyOf(rows);
   }
 
   private static Row row(String section, String name, String field, String value) {

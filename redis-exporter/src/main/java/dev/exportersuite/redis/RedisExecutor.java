@@ -88,7 +88,7 @@ final class RedisExecutor implements RequestExecutor {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<Row> rows = switch (r.kind()) {
       case COMMAND -> r.isInfo()
-          ? InfoText.rows(infoReuse.get(r.args(), () -> String.valueOf(run(deadline, r.args()))))
+          ? infoReuse.get(r.args(), () -> String.valueOf(run(deadline, r.args())))
           : ReplyRows.rows(run(deadline, r.args()));
       case SCRIPT -> ReplyRows.rows(script(deadline, r.script()));
       case KEYS -> withConnection(deadline, c -> new KeyScanner(c, deadline, uri.getDatabase()).run(r.keyCheck()));
