@@ -5,6 +5,7 @@
 #   scripts/build-images.sh                       # base images (once), every module's image, smoke run
 #   scripts/build-images.sh --modules redis-exporter --no-smoke
 #   scripts/build-images.sh --save dist/images    # also write `docker load`-able tarballs
+#   options: --rebuild-base (debootstrap again), --base-only, --keep-layers (keep the layer cache; vfs is big)
 #
 # Base images: the Dockerfile names the public base images through build args (BUILD_IMAGE, RUNTIME_IMAGE). Here
 # there is no registry, so this script makes two local stand-ins with debootstrap from the machine's own Debian
@@ -25,6 +26,7 @@ MODULES=""
 SMOKE=1
 SAVE_DIR=""
 REBUILD_BASE=0
+KEEP_LAYERS=0
 BASE_ONLY=0
 STORAGE_DRIVER=${STORAGE_DRIVER:-vfs}
 RUNTIME=${CONTAINER_RUNTIME:-runc}
@@ -36,7 +38,7 @@ MAVEN_BASE=localhost/exporter-suite/maven-base:17
 # The name configs/docker-compose.yml uses; "localhost/" keeps Docker and podman from looking for it in a registry.
 IMAGE_REPO=${EXPORTER_IMAGE_REPO:-localhost/exporter-suite}
 
-usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,6 +49,7 @@ while [ $# -gt 0 ]; do
     --save=*) SAVE_DIR="${1#*=}"; shift ;;
     --rebuild-base) REBUILD_BASE=1; shift ;;
     --base-only) BASE_ONLY=1; shift ;;
+    --keep-layers) KEEP_LAYERS=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "build-images: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -154,6 +157,13 @@ for module in $MODULES; do
     -t "$IMAGE_REPO/$module:$VERSION" -t "$IMAGE_REPO/$module:latest" \
     -f Dockerfile .
 done
+
+# vfs storage copies the whole file system for every layer: drop the untagged intermediate images (the build
+# cache) unless --keep-layers. The Maven cache mount survives, so a rebuild still downloads nothing.
+if [ "$KEEP_LAYERS" = 0 ]; then
+  log "removing intermediate images (keep them with --keep-layers)"
+  bah rmi --prune >/dev/null || true
+fi
 
 if [ -n "$SAVE_DIR" ]; then
   mkdir -p "$SAVE_DIR"
