@@ -4,8 +4,11 @@ import dev.exportersuite.core.config.MetricDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -94,41 +97,79 @@ public final class ScrapeEngine implements AutoCloseable {
     if (down.isPresent()) {
       return new CollectionResult(false, down, List.of(), startedAt, Duration.ofNanos(System.nanoTime() - start));
     }
-    List<Pending> pending = new ArrayList<>();
+    List<MetricDefinition> due = new ArrayList<>();
+    List<CollectorResult> results = new ArrayList<>();
     for (MetricDefinition d : current) {
       if (!d.enabled()) {
         continue;
       }
       Optional<List<Row>> cached = cache.fresh(d, start);
       if (cached.isPresent()) {
-        pending.add(new Pending(d, null, cached.get(), 0));
-        continue;
+        results.add(new CollectorResult(d, cached.get(), Optional.empty(), Duration.ZERO, true));
+      } else {
+        due.add(d);
       }
-      Duration timeout = d.querytimeout().orElse(settings.defaultTimeout());
-      pending.add(new Pending(d, pool.submit(() -> run(d, timeout)), null, start + timeout.plus(GRACE).toNanos()));
     }
-    List<CollectorResult> results = new ArrayList<>(pending.size());
-    for (Pending p : pending) {
-      results.add(p.await(start));
+    // Definitions with the same request share one round trip (several read SHOW GLOBAL STATUS or INFO); it runs
+    // with the longest of their limits, and each definition still stops waiting at its own.
+    Map<String, Duration> longest = new HashMap<>();
+    for (MetricDefinition d : due) {
+      longest.merge(d.request(), timeoutOf(d), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+    }
+    Map<String, Future<Outcome>> running = new HashMap<>();
+    longest.forEach((request, timeout) -> running.put(request, pool.submit(() -> run(request, timeout))));
+    for (MetricDefinition d : due) {
+      boolean owner = timeoutOf(d).equals(longest.get(d.request()));
+      results.add(await(d, running.get(d.request()), owner, start, start + timeoutOf(d).plus(GRACE).toNanos()));
     }
     return new CollectionResult(true, Optional.empty(), results, startedAt, Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private CollectorResult run(MetricDefinition d, Duration timeout) {
+  private Duration timeoutOf(MetricDefinition d) {
+    return d.querytimeout().orElse(settings.defaultTimeout());
+  }
+
+  /** What one request gave: rows, or the reason it gave none. */
+  private record Outcome(List<Row> rows, Optional<String> error, Duration took) {}
+
+  private Outcome run(String request, Duration timeout) {
     long t0 = System.nanoTime();
     try {
-      List<Row> rows = executor.execute(d.request(), timeout);
-      Duration took = Duration.ofNanos(System.nanoTime() - t0);
-      if (rows.isEmpty() && !d.ignorezeroresult()) {
-        return new CollectorResult(d, List.of(), Optional.of("the request returned no rows (set ignorezeroresult: "
-            + "true if that is normal)"), took, false);
-      }
-      cache.store(d, rows, t0);
-      return new CollectorResult(d, rows, Optional.empty(), took, false);
+      List<Row> rows = executor.execute(request, timeout);
+      return new Outcome(rows, Optional.empty(), Duration.ofNanos(System.nanoTime() - t0));
     } catch (Exception e) {
-      return new CollectorResult(d, List.of(), Optional.of(describe(e)), Duration.ofNanos(System.nanoTime() - t0),
-          false);
+      return new Outcome(List.of(), Optional.of(describe(e)), Duration.ofNanos(System.nanoTime() - t0));
     }
+  }
+
+  /** @param owner true for the definition with the longest limit: only it may cancel the shared request */
+  private CollectorResult await(MetricDefinition d, Future<Outcome> future, boolean owner, long start,
+      long deadlineNanos) {
+    Outcome o;
+    try {
+      o = future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | CancellationException e) {
+      if (owner) {
+        future.cancel(true);
+      }
+      return new CollectorResult(d, List.of(), Optional.of("timed out after " + timeoutOf(d).toMillis()
+          + "ms (querytimeout)"), Duration.ofNanos(System.nanoTime() - start), false);
+    } catch (ExecutionException e) {
+      return new CollectorResult(d, List.of(), Optional.of(describe(e.getCause())),
+          Duration.ofNanos(System.nanoTime() - start), false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new CollectorResult(d, List.of(), Optional.of("interrupted"), Duration.ZERO, false);
+    }
+    if (o.error().isPresent()) {
+      return new CollectorResult(d, List.of(), o.error(), o.took(), false);
+    }
+    if (o.rows().isEmpty() && !d.ignorezeroresult()) {
+      return new CollectorResult(d, List.of(), Optional.of("the request returned no rows (set ignorezeroresult: "
+          + "true if that is normal)"), o.took(), false);
+    }
+    cache.store(d, o.rows(), start);
+    return new CollectorResult(d, o.rows(), Optional.empty(), o.took(), false);
   }
 
   private Optional<String> ping() {
@@ -185,31 +226,5 @@ public final class ScrapeEngine implements AutoCloseable {
       t.setDaemon(true);
       return t;
     };
-  }
-
-  /** A definition's request in flight, or its cached rows. */
-  private record Pending(MetricDefinition definition, Future<CollectorResult> future, List<Row> cachedRows,
-      long deadlineNanos) {
-
-    CollectorResult await(long start) {
-      if (future == null) {
-        return new CollectorResult(definition, cachedRows, Optional.empty(), Duration.ZERO, true);
-      }
-      long wait = deadlineNanos - System.nanoTime();
-      try {
-        return future.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        future.cancel(true);
-        Duration limit = Duration.ofNanos(deadlineNanos - start).minus(GRACE);
-        return new CollectorResult(definition, List.of(), Optional.of("timed out after " + limit.toMillis()
-            + "ms (querytimeout)"), Duration.ofNanos(System.nanoTime() - start), false);
-      } catch (ExecutionException e) {
-        return new CollectorResult(definition, List.of(), Optional.of(describe(e.getCause())),
-            Duration.ofNanos(System.nanoTime() - start), false);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new CollectorResult(definition, List.of(), Optional.of("interrupted"), Duration.ZERO, false);
-      }
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.exportersuite.core.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.collect.EngineSettings;
+import dev.exportersuite.core.testing.CountingExecutor;
 import dev.exportersuite.core.testing.Exposition;
 import dev.exportersuite.core.testing.Http;
 import dev.exportersuite.core.testing.Promtool;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -302,14 +305,15 @@ abstract class JdbcEngineContract {
     String yaml = """
         metrics:
           - context: slowish
-            metricsdesc: { value: Takes a second. }
+            metricsdesc: { value: Takes two seconds. }
             request: %s
-        """.formatted(sleepRequest(1));
+        """.formatted(sleepRequest(2));
     try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml)) {
       double before = exporter.scrapeParsed().value("oracledb_exporter_scrapes_total").orElseThrow();
       int scrapers = 6;
       CyclicBarrier start = new CyclicBarrier(scrapers);
       List<CompletableFuture<Exposition>> all = new ArrayList<>();
+      ExecutorService threads = Executors.newFixedThreadPool(scrapers);
       for (int i = 0; i < scrapers; i++) {
         all.add(CompletableFuture.supplyAsync(() -> {
           try {
@@ -318,13 +322,39 @@ abstract class JdbcEngineContract {
           } catch (Exception ex) {
             throw new IllegalStateException(ex);
           }
-        }));
+        }, threads));
       }
+      threads.shutdown();
       List<Double> seen = all.stream().map(CompletableFuture::join)
           .map(e -> e.value("oracledb_exporter_scrapes_total").orElseThrow()).toList();
       // Six scrapes arriving together cost the database one collection, so all six report the same count.
       assertThat(seen).containsOnly(before + 1);
       assertThat(all.get(0).join().value("oracledb_slowish_value")).isPresent();
+    }
+  }
+
+  @Test
+  void definitionsWithTheSameRequestShareOneRoundTrip() throws Exception {
+    String request = "SELECT 'Threads_running' AS variable_name, 3 AS value UNION ALL SELECT 'Uptime', 9";
+    String yaml = """
+        metrics:
+          - context: threads
+            labels: [variable_name]
+            metricsdesc: { value: From the shared result. }
+            request: %1$s
+          - context: status
+            fieldtoappend: variable_name
+            metricsdesc: { value: "The same result, read another way." }
+            request: %1$s
+        """.formatted(request);
+    CountingExecutor counting = new CountingExecutor(executor());
+    try (RunningExporter exporter = new RunningExporter("mysql", counting, yaml)) {
+      Exposition e = exporter.scrapeParsed();
+      assertThat(e.value("mysql_status_uptime")).contains(9.0);
+      assertThat(e.value("mysql_threads_value", "variable_name", "Threads_running")).contains(3.0);
+      assertThat(counting.calls(request)).isEqualTo(1);
+      exporter.scrapeParsed();
+      assertThat(counting.calls(request)).isEqualTo(2);
     }
   }
 

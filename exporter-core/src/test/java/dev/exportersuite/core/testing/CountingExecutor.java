@@ -1,0 +1,46 @@
+package dev.exportersuite.core.testing;
+
+import dev.exportersuite.core.collect.RequestExecutor;
+import dev.exportersuite.core.collect.Row;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Wraps a real executor and counts the requests that reach it, to show what the engine saves the datastore. */
+public final class CountingExecutor implements RequestExecutor {
+
+  private final RequestExecutor real;
+  private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+  public CountingExecutor(RequestExecutor real) {
+    this.real = real;
+  }
+
+  public int calls(String request) {
+    AtomicInteger n = calls.get(request);
+    return n == null ? 0 : n.get();
+  }
+
+  @Override
+  public List<Row> execute(String request, Duration timeout) throws Exception {
+    calls.computeIfAbsent(request, r -> new AtomicInteger()).incrementAndGet();
+    return real.execute(request, timeout);
+  }
+
+  @Override
+  public void ping(Duration timeout) throws Exception {
+    real.ping(timeout);
+  }
+
+  @Override
+  public List<String> secrets() {
+    return real.secrets();
+  }
+
+  @Override
+  public void close() {
+    real.close();
+  }
+}
