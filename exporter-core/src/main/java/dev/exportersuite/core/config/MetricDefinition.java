@@ -25,6 +25,9 @@ import java.util.Optional;
  * @param querytimeout empty: the exporter's default
  * @param scrapeinterval empty: run at every scrape; else results are reused for this long
  * @param source {@code file:line} of the entry, for messages
+ * @param unpivot true: each row first becomes one row per non-label column, holding the column's name in
+ *     {@code column} and its value in {@code value} (for wide results such as {@code SHOW SLAVE STATUS});
+ *     label columns the result lacks are empty, since servers of one family differ in their columns
  */
 public record MetricDefinition(
     String collector,
@@ -42,7 +45,22 @@ public record MetricDefinition(
     boolean ignorezeroresult,
     Optional<Duration> querytimeout,
     Optional<Duration> scrapeinterval,
-    String source) {
+    String source,
+    boolean unpivot) {
+
+  /** The names of the two columns an unpivoted row has besides its labels. */
+  public static final String UNPIVOT_NAME = "column";
+  public static final String UNPIVOT_VALUE = "value";
+
+  /** A definition without {@code unpivot}, as before that key existed. */
+  public MetricDefinition(String collector, boolean enabled, String context, String request,
+      Map<String, String> metricsdesc, List<String> labels, Map<String, MetricType> metricstype,
+      Map<String, Map<String, Double>> metricsbuckets, Optional<String> fieldtoappend, List<NameRule> namerules,
+      Map<String, Double> valuemap, boolean skipnonnumeric, boolean ignorezeroresult,
+      Optional<Duration> querytimeout, Optional<Duration> scrapeinterval, String source) {
+    this(collector, enabled, context, request, metricsdesc, labels, metricstype, metricsbuckets, fieldtoappend,
+        namerules, valuemap, skipnonnumeric, ignorezeroresult, querytimeout, scrapeinterval, source, false);
+  }
 
   public MetricDefinition {
     metricsdesc = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metricsdesc));

@@ -21,7 +21,7 @@ public final class MetricsFileParser {
   static final List<String> ENTRY_KEYS = List.of(
       "context", "request", "metricsdesc", "labels", "metricstype", "metricsbuckets", "fieldtoappend",
       "ignorezeroresult", "querytimeout", "scrapeinterval", "collector", "enabled", "namerules", "valuemap",
-      "skipnonnumeric");
+      "skipnonnumeric", "unpivot");
   static final List<String> RULE_KEYS = List.of("match", "name", "labels", "type", "help", "scale", "drop");
 
   private final String namespace;
@@ -103,9 +103,16 @@ public final class MetricsFileParser {
     boolean skipNonNumeric = e.bool("skipnonnumeric", false);
     Optional<Duration> timeout = e.duration("querytimeout");
     Optional<Duration> interval = e.duration("scrapeinterval");
+    boolean unpivot = e.bool("unpivot", false);
+    if (unpivot && (!fieldToAppend.equals(Optional.of(MetricDefinition.UNPIVOT_NAME))
+        || !desc.containsKey(MetricDefinition.UNPIVOT_VALUE))) {
+      throw e.error("unpivot", "an unpivoted row holds a column's name in 'column' and its value in 'value': "
+          + "set fieldtoappend: column and metricsdesc: {value: <help>}");
+    }
     e.finish();
     return new MetricDefinition(collector, enabled, context, request.strip(), desc, labels, types, buckets,
-        fieldToAppend, rules, valueMap, skipNonNumeric, ignoreZero, timeout, interval, e.file() + ":" + e.line());
+        fieldToAppend, rules, valueMap, skipNonNumeric, ignoreZero, timeout, interval, e.file() + ":" + e.line(),
+        unpivot);
   }
 
   private static Map<String, MetricType> parseTypes(YamlMapping e, Map<String, String> desc) throws ConfigException {

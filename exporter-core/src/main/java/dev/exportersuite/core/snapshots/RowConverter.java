@@ -31,12 +31,34 @@ public final class RowConverter {
     return definition;
   }
 
-  public Converted convert(List<Row> rows) {
+  public Converted convert(List<Row> result) {
+    List<Row> rows = definition.unpivot() ? unpivot(result) : result;
     List<String> errors = new ArrayList<>();
     List<FamilyBuilder> families = definition.fieldtoappend().isPresent()
         ? byRowValue(rows, errors)
         : byColumn(rows, errors);
     return new Converted(List.copyOf(families), List.copyOf(errors));
+  }
+
+  /** One row per non-label column: the labels, then {@code column} = its name and {@code value} = its value. */
+  private List<Row> unpivot(List<Row> rows) {
+    List<Row> out = new ArrayList<>();
+    for (Row row : rows) {
+      Map<String, Object> labels = new LinkedHashMap<>();
+      for (String label : definition.labels()) {
+        labels.put(label, row.has(label) ? row.get(label) : "");
+      }
+      for (String column : row.columns()) {
+        if (definition.labels().stream().anyMatch(column::equalsIgnoreCase)) {
+          continue;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(labels);
+        values.put(MetricDefinition.UNPIVOT_NAME, column);
+        values.put(MetricDefinition.UNPIVOT_VALUE, row.get(column));
+        out.add(new Row(values));
+      }
+    }
+    return out;
   }
 
   /** The classic form: one family per metricsdesc column. */
