@@ -14,7 +14,7 @@ import java.util.Optional;
 record ConnectionSources(Credentials flags, Optional<DataSourceName> dsn, Optional<MyCnf> myCnf,
     JdbcConnectionSection file, SessionSettings session) {
 
-  static final int DEFAULT_POOL = 3;
+  static final int DEFAULT_POOL = 4;
 
   /**
    * @param address the server ({@code --mysqld.address} or a probe's target); empty: from the sources

@@ -19,9 +19,14 @@ final class PrivilegeHints {
     if (!denied(e)) {
       return Optional.empty();
     }
-    String grant = grantFor(request.toLowerCase(Locale.ROOT), String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT));
-    return Optional.of("missing privilege: the exporter user needs " + grant + " (GRANT " + grant
-        + " ON *.* TO <user>); the server said: " + e.getMessage());
+    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    String grant = grantFor(request.toLowerCase(Locale.ROOT), message);
+    // MariaDB 10.5 split REPLICATION CLIENT; its SHOW SLAVE STATUS wants SLAVE MONITOR, and says so.
+    String statement = grant.equals("REPLICATION CLIENT") && message.contains("slave monitor")
+        ? "GRANT SLAVE MONITOR ON *.* TO <user> (MariaDB 10.5+)"
+        : "GRANT " + grant + " ON *.* TO <user>";
+    return Optional.of("missing privilege: the exporter user needs " + grant + " (" + statement
+        + "); the server said: " + e.getMessage());
   }
 
   private static boolean denied(SQLException e) {

@@ -68,6 +68,20 @@ class SessionAndPrivilegesTest {
   }
 
   @Test
+  void theGrantsMysqldExporterDocumentsAreEnough() throws Exception {
+    String user = "exp_granted";
+    MariaDb.createUser(user, PASSWORD, "PROCESS, REPLICATION CLIENT, SLAVE MONITOR, SELECT");
+    try {
+      ExporterProcess.Result r = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+          "--mysqld.username=" + user + ":" + PASSWORD);
+      assertThat(r.exitCode()).as(r.stderr()).isZero();
+      assertThat(r.metrics().has("mysql_info_schema_innodb_cmp_compress_ops_total")).isTrue();
+    } finally {
+      MariaDb.dropUser(user);
+    }
+  }
+
+  @Test
   void aUserWithoutGrantsGetsWhatItMayAndOneMessageNamingTheGrant() throws Exception {
     try (ExporterProcess p = ExporterProcess.serve(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
         "--mysqld.username=" + USER + ":" + PASSWORD)) {
@@ -86,6 +100,10 @@ class SessionAndPrivilegesTest {
           .contains(3.0);
       String log = p.stderr();
       assertThat(log).contains("GRANT PROCESS ON *.* TO");
+      // SHOW SLAVE STATUS needs REPLICATION CLIENT (on MariaDB 10.5+ split off as SLAVE MONITOR).
+      assertThat(m.value("mysql_exporter_scrape_errors_total", "collector", "slave_status")).contains(3.0);
+      assertThat(log).contains("needs REPLICATION CLIENT").contains("GRANT SLAVE MONITOR ON *.* TO");
+      assertThat(count(log, "collector 'slave_status' failed")).isEqualTo(1);
       assertThat(count(log, "collector 'info_schema.innodb_cmp' failed")).isEqualTo(1);
       assertThat(log).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain(PASSWORD);
     }

@@ -1,0 +1,151 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Scrape benchmark of two running exporters against the same MySQL/MariaDB, one after the other so they do
+ * not compete for the CPU: latency (median, p99) with 1 and 8 concurrent scrapers, scrapes per second,
+ * queries per scrape (the server's own Questions counter) and resident memory after warm-up.
+ *
+ * <p>Usage: java -cp mysql-exporter.jar ScrapeBench.java SECONDS JDBC_HOST:PORT name url pid [name url pid]
+ */
+public class ScrapeBench {
+
+  record Target(String name, String url, long pid) {}
+
+  record Figures(double p50ms1, double p99ms1, double rate1, double p50ms8, double p99ms8, double rate8,
+      double queries, double rssMiB) {}
+
+  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public static void main(String[] args) throws Exception {
+    int seconds = Integer.parseInt(args[0]);
+    String server = args[1];
+    List<Target> targets = new ArrayList<>();
+    for (int i = 2; i + 2 < args.length; i += 3) {
+      targets.add(new Target(args[i], args[i + 1], Long.parseLong(args[i + 2])));
+    }
+    List<Figures> figures = new ArrayList<>();
+    for (Target t : targets) {
+      System.err.printf("bench: %s ...%n", t.name());
+      figures.add(measure(t, seconds, server));
+    }
+    System.out.printf(Locale.ROOT, "%-10s %9s %9s %10s %9s %9s %10s %13s %9s%n", "exporter", "p50 1x ms",
+        "p99 1x ms", "scrapes/s", "p50 8x ms", "p99 8x ms", "scrapes/s", "queries/scr", "RSS MiB");
+    for (int i = 0; i < targets.size(); i++) {
+      Figures f = figures.get(i);
+      System.out.printf(Locale.ROOT, "%-10s %9.2f %9.2f %10.1f %9.2f %9.2f %10.1f %13.1f %9.1f%n",
+          targets.get(i).name(), f.p50ms1(), f.p99ms1(), f.rate1(), f.p50ms8(), f.p99ms8(), f.rate8(), f.queries(),
+          f.rssMiB());
+    }
+    if (figures.size() == 2) {
+      Figures a = figures.get(0);
+      Figures b = figures.get(1);
+      System.out.printf(Locale.ROOT, "%-10s %9.2f %9.2f %10.2f %9.2f %9.2f %10.2f %13.2f %9.2f%n",
+          "ratio", a.p50ms1() / b.p50ms1(), a.p99ms1() / b.p99ms1(), a.rate1() / b.rate1(),
+          a.p50ms8() / b.p50ms8(), a.p99ms8() / b.p99ms8(), a.rate8() / b.rate8(), a.queries() / b.queries(),
+          a.rssMiB() / b.rssMiB());
+      System.out.printf("(ratio = %s / %s)%n", targets.get(0).name(), targets.get(1).name());
+    }
+  }
+
+  static Figures measure(Target t, int seconds, String server) throws Exception {
+    run(t.url(), 2, Math.max(2, seconds / 3)); // warm-up: JIT, pools, caches
+    double queries = queriesPerScrape(t.url(), server, 20);
+    List<Long> one = run(t.url(), 1, seconds);
+    List<Long> eight = run(t.url(), 8, seconds);
+    return new Figures(pct(one, 50), pct(one, 99), one.size() / (double) seconds, pct(eight, 50), pct(eight, 99),
+        eight.size() / (double) seconds, queries, rssMiB(t.pid()));
+  }
+
+  /** Scrapes from {@code scrapers} threads for {@code seconds}; returns every scrape's latency in nanoseconds. */
+  static List<Long> run(String url, int scrapers, int seconds) throws Exception {
+    List<Long> all = Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < scrapers; i++) {
+      Thread th = new Thread(() -> {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
+        while (!stop.get()) {
+          long t0 = System.nanoTime();
+          try {
+            HttpResponse<byte[]> r = HTTP.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+              throw new IllegalStateException(url + " answered " + r.statusCode());
+            }
+          } catch (Exception e) {
+            throw new RuntimeException(e);
+          }
+          all.add(System.nanoTime() - t0);
+        }
+      });
+      th.start();
+      threads.add(th);
+    }
+    Thread.sleep(seconds * 1000L);
+    stop.set(true);
+    for (Thread th : threads) {
+      th.join();
+    }
+    return new ArrayList<>(all);
+  }
+
+  /** Questions moved per scrape, less what reading the counter costs (measured with no scrape between). */
+  static double queriesPerScrape(String url, String server, int scrapes) throws Exception {
+    Properties p = new Properties();
+    p.setProperty("user", System.getenv().getOrDefault("BENCH_MYSQL_USER", "root"));
+    p.setProperty("password", System.getenv().getOrDefault("BENCH_MYSQL_PASSWORD", ""));
+    try (Connection c = DriverManager.getConnection("jdbc:mysql://" + server + "/", p);
+        Statement s = c.createStatement()) {
+      long q0 = questions(s);
+      long q1 = questions(s);
+      long own = q1 - q0;
+      HttpRequest req = HttpRequest.newBuilder(URI.create(url)).build();
+      for (int i = 0; i < scrapes; i++) {
+        HTTP.send(req, HttpResponse.BodyHandlers.discarding());
+      }
+      long q2 = questions(s);
+      return (q2 - q1 - own) / (double) scrapes;
+    }
+  }
+
+  static long questions(Statement s) throws Exception {
+    try (ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+      rs.next();
+      return rs.getLong(2);
+    }
+  }
+
+  static double rssMiB(long pid) throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    }
+    return Double.NaN;
+  }
+
+  static double pct(List<Long> nanos, int p) {
+    if (nanos.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Long> s = new ArrayList<>(nanos);
+    Collections.sort(s);
+    int i = (int) Math.ceil(p / 100.0 * s.size()) - 1;
+    return s.get(Math.max(0, Math.min(s.size() - 1, i))) / 1e6;
+  }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs our mysql-exporter and the Debian prometheus-mysqld-exporter against the same MySQL/MariaDB, one
+# after the other in one run, and prints scrape latency (p50, p99) with 1 and 8 concurrent scrapers,
+# scrapes/s, queries per scrape (server's Questions counter), RSS after warm-up, and ours/peer ratios.
+#
+#   bench/mysql/bench.sh [SECONDS_PER_PHASE]      (default 10; the whole run takes about 6x that)
+#
+# Server: MYSQL_ADDRESS (default 127.0.0.1:3306), user BENCH_MYSQL_USER (default root), password
+# BENCH_MYSQL_PASSWORD (default empty). Everything started here is stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECONDS_PER_PHASE=${1:-10}
+ADDRESS=${MYSQL_ADDRESS:-127.0.0.1:3306}
+USER_NAME=${BENCH_MYSQL_USER:-root}
+PASSWORD=${BENCH_MYSQL_PASSWORD:-}
+JAR=mysql-exporter/target/mysql-exporter.jar
+PEER=${PEER_BINARY:-/usr/bin/prometheus-mysqld-exporter}
+# The JVM settings of the suite's container image (Dockerfile), so the figures are those of a deployment.
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1}
+
+[ -x "$PEER" ] || { echo "bench: $PEER is not installed (apt-get install prometheus-mysqld-exporter)" >&2; exit 1; }
+if [ ! -f "$JAR" ]; then
+  echo "bench: building $JAR" >&2
+  mvn -q -B package -DskipTests -pl mysql-exporter -am
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() {
+  for _ in $(seq 1 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
+  echo "bench: $1 did not answer" >&2; return 1
+}
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+# Bound the whole run whatever happens: 6 phases plus start-up and warm-up slack.
+( sleep $((SECONDS_PER_PHASE * 8 + 60)); echo "bench: time limit reached" >&2; kill -TERM $$ ) &
+pids+=($!)
+
+OURS_PORT=$(free_port)
+PEER_PORT=$(free_port)
+MYSQLD_EXPORTER_PASSWORD="$PASSWORD" java $JAVA_OPTS -jar "$JAR" --mysqld.address="$ADDRESS" \
+  --mysqld.username="$USER_NAME" --web.listen-address="127.0.0.1:$OURS_PORT" --log.level=warn &
+pids+=($!); OURS_PID=$!
+DATA_SOURCE_NAME="$USER_NAME:$PASSWORD@tcp($ADDRESS)/" "$PEER" --web.listen-address="127.0.0.1:$PEER_PORT" \
+  --log.level=error &
+pids+=($!); PEER_PID=$!
+wait_http "http://127.0.0.1:$OURS_PORT/metrics"
+wait_http "http://127.0.0.1:$PEER_PORT/metrics"
+
+echo "bench: $(date -u +%FT%TZ), $(nproc) cores, server $ADDRESS, ${SECONDS_PER_PHASE}s per phase, JAVA_OPTS=$JAVA_OPTS"
+BENCH_MYSQL_USER="$USER_NAME" BENCH_MYSQL_PASSWORD="$PASSWORD" java -cp "$JAR" bench/mysql/ScrapeBench.java \
+  "$SECONDS_PER_PHASE" "$ADDRESS" ours "http://127.0.0.1:$OURS_PORT/metrics" "$OURS_PID" \
+  peer "http://127.0.0.1:$PEER_PORT/metrics" "$PEER_PID"
