@@ -5,11 +5,13 @@
 #
 #   bench/redis/bench.sh [SECONDS_PER_PHASE]      (default 10; the whole run takes about 3x + 30s that)
 #
-# Server: REDIS_ADDR (default redis://127.0.0.1:6379, no password). Everything started here is stopped on exit.
+# Server: REDIS_ADDR if set; otherwise a private redis-server on a free port (no persistence, 1000 keys in
+# db0), so that no other client moves total_commands_processed during the count. Everything started here is
+# stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_PHASE=${1:-10}
-ADDR=${REDIS_ADDR:-redis://127.0.0.1:6379}
+ADDR=${REDIS_ADDR:-}
 JAR=redis-exporter/target/redis-exporter.jar
 PEER=${PEER_BINARY:-/usr/bin/prometheus-redis-exporter}
 # The JVM settings of the suite's container image, so the figures are those of a deployment.
@@ -34,6 +36,15 @@ trap cleanup EXIT
 ( sleep $((SECONDS_PER_PHASE * 8 + 60)); echo "bench: time limit reached" >&2; kill -TERM $$ ) &
 pids+=($!)
 
+if [ -z "$ADDR" ]; then
+  REDIS_PORT=$(free_port)
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --loglevel warning >/dev/null &
+  pids+=($!)
+  for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  redis-cli -p "$REDIS_PORT" eval "for i=1,1000 do redis.call('SET','bench:'..i,i) end" 0 >/dev/null
+  ADDR="redis://127.0.0.1:$REDIS_PORT"
+fi
+
 OURS_PORT=$(free_port)
 PEER_PORT=$(free_port)
 java $JAVA_OPTS -jar "$JAR" --redis.addr="$ADDR" --web.listen-address="127.0.0.1:$OURS_PORT" --log.level=warn &
@@ -43,7 +54,7 @@ pids+=($!); PEER_PID=$!
 wait_http "http://127.0.0.1:$OURS_PORT/metrics"
 wait_http "http://127.0.0.1:$PEER_PORT/metrics"
 
-echo "bench: $(date -u +%FT%TZ), $(nproc) cores, server $ADDR, ${SECONDS_PER_PHASE}s per phase, JAVA_OPTS=$JAVA_OPTS"
+echo "bench: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), server $ADDR, ${SECONDS_PER_PHASE}s per phase, JAVA_OPTS=$JAVA_OPTS"
 java -cp "$JAR" bench/redis/ScrapeBench.java "$SECONDS_PER_PHASE" "$ADDR" \
   ours "http://127.0.0.1:$OURS_PORT/metrics" "$OURS_PID" \
   peer "http://127.0.0.1:$PEER_PORT/metrics" "$PEER_PID"

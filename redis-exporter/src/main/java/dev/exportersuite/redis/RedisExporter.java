@@ -111,6 +111,11 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
 
   @Override
   public Integer call() throws Exception {
+    // The JDK HTTP server leaves Nagle on: a response written in pieces then waits for the scraper's delayed
+    // ACK, ~40 ms per scrape (bench/redis measured 35 ms -> 4.6 ms median). Must be set before it starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     // redis_exporter reads these from the environment too; flags win.
     listenAddress = Optional.ofNullable(listenAddress).orElse(env.get("REDIS_EXPORTER_WEB_LISTEN_ADDRESS"));
     telemetryPath = Optional.ofNullable(telemetryPath).orElse(env.get("REDIS_EXPORTER_WEB_TELEMETRY_PATH"));
