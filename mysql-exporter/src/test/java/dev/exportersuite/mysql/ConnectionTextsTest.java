@@ -1,0 +1,87 @@
+package dev.exportersuite.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.exportersuite.core.config.ConfigException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The texts users write to say where the server is and who to log in as. */
+class ConnectionTextsTest {
+
+  @Test
+  void addresses() {
+    assertThat(ServerAddress.parse("db:3307")).isEqualTo(new ServerAddress("db", 3307));
+    assertThat(ServerAddress.parse("db")).isEqualTo(new ServerAddress("db", 3306));
+    assertThat(ServerAddress.parse("[::1]:3310")).isEqualTo(new ServerAddress("::1", 3310));
+    assertThat(ServerAddress.parse("::1")).isEqualTo(new ServerAddress("::1", 3306));
+    assertThat(new ServerAddress("::1", 3310).jdbcUrl()).isEqualTo("jdbc:mysql://[::1]:3310/");
+    assertThatThrownBy(() -> ServerAddress.parse("db:x")).hasMessageContaining("'x' is not a number");
+    assertThatThrownBy(() -> ServerAddress.parse("db:70000")).hasMessageContaining("70000");
+    assertThatThrownBy(() -> ServerAddress.parse(" ")).hasMessageContaining("empty");
+  }
+
+  @Test
+  void usernameFlagSplitsAtTheFirstColonOnly() {
+    Credentials c = Credentials.parseUserFlag("exporter:a:b@c/d");
+    assertThat(c.user()).contains("exporter");
+    assertThat(c.password()).contains("a:b@c/d");
+    assertThat(c.toString()).doesNotContain("a:b@c/d");
+    assertThat(Credentials.parseUserFlag("exporter").password()).isEmpty();
+  }
+
+  @Test
+  void dataSourceNames() {
+    DataSourceName d = DataSourceName.parse("exp:p@ss/w:rd@tcp(db:3307)/");
+    assertThat(d.user()).contains("exp");
+    assertThat(d.password()).contains("p@ss/w:rd");
+    assertThat(d.address()).contains(new ServerAddress("db", 3307));
+    assertThat(DataSourceName.parse("root@/").address()).isEmpty();
+    assertThatThrownBy(() -> DataSourceName.parse("exp@unix(/run/mysqld.sock)/"))
+        .hasMessageContaining("unix sockets");
+    assertThatThrownBy(() -> DataSourceName.parse("no-slash")).hasMessageContaining("'/'");
+  }
+
+  @Test
+  void myCnfSectionsQuotesAndComments() throws Exception {
+    MyCnf cnf = MyCnf.parse("test.cnf", List.of(
+        "# comment", "[client]", "user = exp", "password = \"a #b;c\\\"d\"", "host=db # where",
+        "port=3307", "", "[client.team_a]", "user=team", "password='x y'", "!includedir /etc/mysql/conf.d/"));
+    MyCnf.Section client = cnf.section("client").orElseThrow();
+    assertThat(client.get("password")).contains("a #b;c\"d");
+    assertThat(client.get("host")).contains("db");
+    assertThat(client.get("port")).contains("3307");
+    assertThat(cnf.section("client.team_a").orElseThrow().get("password")).contains("x y");
+    assertThat(cnf.section("client.none")).isEmpty();
+    assertThat(client.toString()).doesNotContain("a #b");
+    assertThatThrownBy(() -> MyCnf.parse("bad.cnf", List.of("user=x")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("[client]");
+  }
+
+  @Test
+  void sessionStatementKeepsMariaDbOnlySettingsInAnExecutableComment() {
+    assertThat(new SessionSettings(2, false).initSql())
+        .isEqualTo("SET SESSION lock_wait_timeout = 2 /*M!100300 , log_queries_not_using_indexes = OFF */");
+    assertThat(new SessionSettings(5, true).initSql()).contains("lock_wait_timeout = 5")
+        .contains("log_slow_filter = 'tmp_table_on_disk,filesort_on_disk' */");
+    assertThatThrownBy(() -> new SessionSettings(0, false)).hasMessageContaining("at least 1");
+  }
+
+  @Test
+  void sourcesWinInTheDocumentedOrder() throws Exception {
+    MyCnf cnf = MyCnf.parse("c.cnf", List.of("[client]", "user=cnfuser", "password=cnfpw", "host=cnfhost",
+        "port=3400"));
+    ConnectionSources both = new ConnectionSources(Credentials.parseUserFlag("flaguser"),
+        Optional.of(DataSourceName.parse("dsnuser:dsnpw@tcp(dsnhost:3500)/")), Optional.of(cnf),
+        dev.exportersuite.core.jdbc.JdbcConnectionSection.EMPTY, new SessionSettings(2, false));
+    MysqlSettings s = both.resolve(Optional.empty(), "client");
+    assertThat(s.credentials().user()).contains("flaguser");
+    assertThat(s.credentials().password()).contains("dsnpw");
+    assertThat(s.address()).isEqualTo(new ServerAddress("cnfhost", 3400));
+    assertThat(both.resolve(Optional.of("other:1"), "client").address()).isEqualTo(new ServerAddress("other", 1));
+    assertThatThrownBy(() -> both.resolve(Optional.empty(), "client.x"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("[client.x]");
+  }
+}
