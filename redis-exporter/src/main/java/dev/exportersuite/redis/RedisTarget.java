@@ -41,9 +41,10 @@ record RedisTarget(
           + "; write redis://host:6379, rediss://host:6380 or unix:///path/to/redis.sock");
     }
     b = RedisURI.builder(parsed);
-    Optional<String> pw = password.or(() -> parsed.getPassword() == null || parsed.getPassword().length == 0
-        ? Optional.empty() : Optional.of(new String(parsed.getPassword())));
-    Optional<String> u = user.or(() -> Optional.ofNullable(parsed.getUsername()));
+    // Credentials written in the address are the more specific (e.g. a /scrape target's own), so they win.
+    Optional<String> pw = parsed.getPassword() == null || parsed.getPassword().length == 0
+        ? password : Optional.of(new String(parsed.getPassword()));
+    Optional<String> u = Optional.ofNullable(parsed.getUsername()).filter(s -> !s.isEmpty()).or(() -> user);
     if (pw.isPresent()) {
       if (u.isPresent() && !u.get().isEmpty()) {
         b.withAuthentication(u.get(), pw.get().toCharArray());

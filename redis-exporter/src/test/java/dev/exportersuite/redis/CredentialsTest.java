@@ -92,6 +92,19 @@ class CredentialsTest {
   }
 
   @Test
+  void aScrapeTargetsOwnPasswordWinsAndStaysHidden() throws Exception {
+    try (ExporterProcess e = ExporterProcess.ours(Map.of(), "--redis.addr=" + server.addr(),
+        "--redis.password=" + ACL_PASSWORD)) {
+      String target = java.net.URLEncoder.encode("redis://:" + PASSWORD + "@127.0.0.1:" + server.port,
+          java.nio.charset.StandardCharsets.UTF_8);
+      String body = Http.get(e.url("/scrape?target=" + target)).body();
+      assertThat(Exposition.parse(body).value("redis_up")).contains(1.0);
+      assertThat(Exposition.parse(e.metrics()).value("redis_up")).contains(0.0);
+      assertNoSecret(e, body);
+    }
+  }
+
+  @Test
   void aclUserWithoutConfigLosesOnlyTheConfigMetrics() throws Exception {
     try (ExporterProcess e = ExporterProcess.ours(Map.of("REDIS_USER", "monitor", "REDIS_PASSWORD", ACL_PASSWORD),
         "--redis.addr=" + server.addr())) {
