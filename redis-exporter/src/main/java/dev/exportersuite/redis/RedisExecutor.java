@@ -56,7 +56,8 @@ final class RedisExecutor implements RequestExecutor {
         .socketOptions(SocketOptions.builder().connectTimeout(target.connectTimeout()).keepAlive(true).build());
     if (target.usesTls()) {
       SslOptions.Builder ssl = SslOptions.builder().jdkSslProvider();
-      target.tls().caFile().ifPresent(f -> ssl.truststore(f.toFile()));
+      // PEM files, as redis_exporter takes them (truststore() would want a JKS or PKCS#12 keystore).
+      target.tls().caFile().ifPresent(f -> ssl.trustManager(f.toFile()));
       if (target.tls().clientCert().isPresent() && target.tls().clientKey().isPresent()) {
         ssl.keyManager(target.tls().clientCert().get().toFile(), target.tls().clientKey().get().toFile(), null);
       }
