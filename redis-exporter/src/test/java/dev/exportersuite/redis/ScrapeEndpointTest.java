@@ -43,4 +43,16 @@ class ScrapeEndpointTest {
       assertThat(Http.get(e.url("/scrape")).status()).isEqualTo(400);
     }
   }
+
+  @Test
+  void namespaceAndTelemetryPathFlagsAndTheirEnvironmentVariables() throws Exception {
+    try (ExporterProcess e = ExporterProcess.ours(Map.of("REDIS_EXPORTER_NAMESPACE", "cache",
+        "REDIS_EXPORTER_WEB_TELEMETRY_PATH", "/m"), "--redis.addr=" + TestRedis.ADDR)) {
+      Exposition m = Exposition.parse(Http.get(e.url("/m")).body());
+      assertThat(m.value("cache_up")).contains(1.0);
+      assertThat(m.value("cache_connected_clients")).isPresent();
+      assertThat(m.samples("cache_commands_total")).isNotEmpty();
+      assertThat(m.has("redis_up")).isFalse();
+    }
+  }
 }
