@@ -7,7 +7,6 @@ import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.config.MetricDefinition;
-import dev.exportersuite.core.config.SecretSource;
 import dev.exportersuite.core.config.Durations;
 import dev.exportersuite.core.http.ExporterServer;
 import dev.exportersuite.core.http.ProbeHandler;
@@ -44,7 +43,8 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
   String password;
 
   @Option(names = {"--redis.password-file", "-redis.password-file"}, paramLabel = "FILE",
-      description = "File holding the password (env REDIS_PASSWORD_FILE).")
+      description = "File holding the password, or redis_exporter's JSON map of address to password "
+          + "(env REDIS_PASSWORD_FILE).")
   Path passwordFile;
 
   @Option(names = {"--namespace", "-namespace"}, paramLabel = "NAME",
@@ -187,7 +187,8 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
     }
     Optional<Path> pwFile = Optional.ofNullable(passwordFile)
         .or(() -> Optional.ofNullable(env.get("REDIS_PASSWORD_FILE")).filter(s -> !s.isEmpty()).map(Path::of));
-    Optional<String> pw = SecretSource.first(Optional.ofNullable(password), pwFile, null, "--redis.password-file")
+    Optional<String> fromFile = pwFile.isPresent() ? PasswordFile.read(pwFile.get()).forAddress(a) : Optional.empty();
+    Optional<String> pw = Optional.ofNullable(password).or(() -> fromFile)
         .or(() -> Optional.ofNullable(env.get("REDIS_PASSWORD")).filter(s -> !s.isEmpty()))
         .or(c::password);
     Optional<String> u = Optional.ofNullable(user).or(() -> Optional.ofNullable(env.get("REDIS_USER"))

@@ -62,6 +62,24 @@ class CredentialsTest {
   }
 
   @Test
+  void redisExportersJsonPasswordFileServesTheAddressAndScrapeTargets() throws Exception {
+    Path file = dir.resolve("pw.json");
+    Files.writeString(file, "{\"" + server.addr() + "\": \"" + PASSWORD + "\", \"redis://other:6379\": \"x\"}");
+    int closed = dev.exportersuite.core.testing.FreePort.pick();
+    try (ExporterProcess e = ExporterProcess.ours(Map.of(), "--redis.addr=redis://127.0.0.1:" + closed,
+        "--redis.password-file=" + file)) {
+      String target = java.net.URLEncoder.encode(server.addr(), java.nio.charset.StandardCharsets.UTF_8);
+      String body = Http.get(e.url("/scrape?target=" + target)).body();
+      assertThat(Exposition.parse(body).value("redis_up")).contains(1.0);
+      assertNoSecret(e, body + e.metrics());
+    }
+    try (ExporterProcess e = ExporterProcess.ours(Map.of("REDIS_PASSWORD_FILE", file.toString()),
+        "--redis.addr=" + server.addr())) {
+      assertThat(Exposition.parse(e.metrics()).value("redis_up")).contains(1.0);
+    }
+  }
+
+  @Test
   void environmentVariablesAsRedisExporterReadsThem() throws Exception {
     try (ExporterProcess e = ExporterProcess.ours(Map.of("REDIS_ADDR", server.addr(), "REDIS_PASSWORD", PASSWORD))) {
       String body = e.metrics();
