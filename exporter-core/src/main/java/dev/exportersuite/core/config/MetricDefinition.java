@@ -71,6 +71,13 @@ public record MetricDefinition(
     valuemap = Map.copyOf(valuemap);
   }
 
+  /** The same definition switched on or off (module flags such as {@code --collect.<name>}). */
+  public MetricDefinition withEnabled(boolean on) {
+    return new MetricDefinition(collector, on, context, request, metricsdesc, labels, metricstype, metricsbuckets,
+        fieldtoappend, namerules, valuemap, skipnonnumeric, ignorezeroresult, querytimeout, scrapeinterval, source,
+        unpivot);
+  }
+
   public MetricType typeOf(String column) {
     return metricstype.getOrDefault(column, MetricType.GAUGE);
   }
