@@ -7,3 +7,6 @@
 CREATE USER IF NOT EXISTS 'exporter'@'%' IDENTIFIED BY 'exporter';
 ALTER USER 'exporter'@'%' WITH MAX_USER_CONNECTIONS 10;
 GRANT PROCESS, REPLICATION CLIENT, SELECT ON *.* TO 'exporter'@'%';
+-- MariaDB 10.5 and later moved SHOW SLAVE STATUS from REPLICATION CLIENT to SLAVE MONITOR: without it the
+-- slave_status collector fails on every scrape. MySQL has no such privilege: leave this line out there.
+GRANT SLAVE MONITOR ON *.* TO 'exporter'@'%';
