@@ -21,6 +21,11 @@ final class SecondRedis implements AutoCloseable {
   private final Path dir;
 
   SecondRedis(String password) throws Exception {
+    this(password, List.of());
+  }
+
+  /** @param extra more redis-server arguments, e.g. {@code --replicaof 127.0.0.1 6380} */
+  SecondRedis(String password, List<String> extra) throws Exception {
     this.port = FreePort.pick();
     this.password = password;
     this.dir = Files.createTempDirectory("rx-redis");
@@ -28,6 +33,7 @@ final class SecondRedis implements AutoCloseable {
     List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind",
         "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--unixsocket",
         socket.toString(), "--unixsocketperm", "700", "--requirepass", password));
+    cmd.addAll(extra);
     process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
     long until = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < until) {
