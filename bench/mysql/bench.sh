@@ -15,8 +15,10 @@ USER_NAME=${BENCH_MYSQL_USER:-root}
 PASSWORD=${BENCH_MYSQL_PASSWORD:-}
 JAR=mysql-exporter/target/mysql-exporter.jar
 PEER=${PEER_BINARY:-/usr/bin/prometheus-mysqld-exporter}
-# The JVM settings of the suite's container image (Dockerfile), so the figures are those of a deployment.
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1}
+# The JVM settings the module README suggests: a small, fixed heap with a young generation large enough that
+# a scrape's garbage rarely reaches a full collection; C1 only (less code-cache memory, no C2 warm-up).
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms24m -Xmx32m -Xmn12m -Xss512k -XX:ReservedCodeCacheSize=16m -XX:TieredStopAtLevel=1}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 [ -x "$PEER" ] || { echo "bench: $PEER is not installed (apt-get install prometheus-mysqld-exporter)" >&2; exit 1; }
 if [ ! -f "$JAR" ]; then
@@ -31,11 +33,17 @@ wait_http() {
 }
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+WATCHDOG=
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ -n "$WATCHDOG" ]; then pkill -P "$WATCHDOG" 2>/dev/null || true; kill "$WATCHDOG" 2>/dev/null || true; fi
+  wait 2>/dev/null || true
+}
 trap cleanup EXIT
+trap 'echo "bench: stopped" >&2; exit 1' TERM INT
 # Bound the whole run whatever happens: 6 phases plus start-up and warm-up slack.
 ( sleep $((SECONDS_PER_PHASE * 8 + 60)); echo "bench: time limit reached" >&2; kill -TERM $$ ) &
-pids+=($!)
+WATCHDOG=$!
 
 OURS_PORT=$(free_port)
 PEER_PORT=$(free_port)
@@ -49,6 +57,10 @@ wait_http "http://127.0.0.1:$OURS_PORT/metrics"
 wait_http "http://127.0.0.1:$PEER_PORT/metrics"
 
 echo "bench: $(date -u +%FT%TZ), $(nproc) cores, server $ADDRESS, ${SECONDS_PER_PHASE}s per phase, JAVA_OPTS=$JAVA_OPTS"
+echo "bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# In the background, so that the time limit's signal is handled at once rather than after java returns.
 BENCH_MYSQL_USER="$USER_NAME" BENCH_MYSQL_PASSWORD="$PASSWORD" java -cp "$JAR" bench/mysql/ScrapeBench.java \
   "$SECONDS_PER_PHASE" "$ADDRESS" ours "http://127.0.0.1:$OURS_PORT/metrics" "$OURS_PID" \
-  peer "http://127.0.0.1:$PEER_PORT/metrics" "$PEER_PID"
+  peer "http://127.0.0.1:$PEER_PORT/metrics" "$PEER_PID" &
+pids+=($!)
+wait $!
