@@ -50,9 +50,15 @@ public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
       description = "Session lock_wait_timeout, so a scrape never waits long behind a metadata lock (default 2).")
   int lockWaitTimeout = 2;
 
-  @Option(names = "--exporter.log_slow_filter", negatable = true, defaultValue = "false", fallbackValue = "true",
+  @Option(names = "--exporter.log_slow_filter", arity = "0..1", defaultValue = "false", fallbackValue = "true",
       description = "MariaDB/Percona: slow-log only scrapes that went to disk (log_slow_filter).")
   boolean logSlowFilter;
+
+  /** Kingpin's negated form, as mysqld_exporter accepts it. */
+  @Option(names = "--no-exporter.log_slow_filter", hidden = true)
+  void noLogSlowFilter(boolean ignored) {
+    logSlowFilter = false;
+  }
 
   @Option(names = "--probe.max-targets", paramLabel = "N", defaultValue = "64",
       description = "Connection pools kept for /probe targets (default 64).")

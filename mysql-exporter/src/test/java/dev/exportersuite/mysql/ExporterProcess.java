@@ -82,9 +82,10 @@ final class ExporterProcess implements AutoCloseable {
     // A clean environment: the developer's DATA_SOURCE_NAME or password must not leak into a test.
     pb.environment().remove("DATA_SOURCE_NAME");
     pb.environment().remove("MYSQLD_EXPORTER_PASSWORD");
-    pb.environment().put("HOME", Files.createTempDirectory("home").toString());
+    Path home = Files.createTempDirectory("home");
+    home.toFile().deleteOnExit(); // stays empty: the exporter only looks for ~/.my.cnf there
+    pb.environment().put("HOME", home.toString());
     pb.environment().putAll(env);
-    String home = pb.environment().get("HOME");
     cmd.add(1, "-Duser.home=" + home);
     pb.command(cmd);
     return new ExporterProcess(port, pb.start(), out, err);
