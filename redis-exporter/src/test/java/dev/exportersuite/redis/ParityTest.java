@@ -52,6 +52,12 @@ class ParityTest {
       // Some keys, slowlog and latency data, so that every family has samples on both sides.
       redis.sync().set(redis.key("k"), "1");
       redis.sync().expire(redis.key("k"), 300);
+      try {
+        // An error reply, so that errorstats (redis_errors_total{err}) has a line on both sides.
+        redis.sync().lpush(redis.key("k"), "x");
+      } catch (io.lettuce.core.RedisCommandExecutionException expected) {
+        // WRONGTYPE
+      }
       try (ExporterProcess p = ExporterProcess.peer("--redis.addr=" + TestRedis.ADDR);
            ExporterProcess o = ExporterProcess.ours(Map.of(), "--redis.addr=" + TestRedis.ADDR)) {
         p.metrics();
@@ -137,6 +143,9 @@ class ParityTest {
     }
     assertThat(ours.value("redis_db_keys", "db", "db0")).isEqualTo(peer.value("redis_db_keys", "db", "db0"));
     assertThat(ours.value("redis_up")).contains(1.0);
+    assertThat(peer.samples("redis_errors_total")).isNotEmpty();
+    assertThat(ours.samples("redis_errors_total")).extracting(Exposition.Sample::labels)
+        .contains(java.util.Map.of("err", "WRONGTYPE"));
   }
 
   @Test

@@ -71,6 +71,46 @@ class TlsTest {
   }
 
   @Test
+  void clientCertificateWhenTheServerAsksForOne() throws Exception {
+    run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "client.key", "-out", "client.csr", "-subj",
+        "/CN=exporter");
+    run("openssl", "x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+        "-out", "client.crt", "-days", "1");
+    int mtlsPort = FreePort.pick();
+    Process mtls = new ProcessBuilder(List.of("redis-server", "--port", "0", "--tls-port", Integer.toString(mtlsPort),
+        "--bind", "127.0.0.1", "--tls-cert-file", "server.crt", "--tls-key-file", "server.key",
+        "--tls-ca-cert-file", "ca.crt", "--tls-auth-clients", "yes", "--save", "", "--appendonly", "no"))
+        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("mtls.log").toFile()).start();
+    try {
+      awaitPort(mtlsPort);
+      try (ExporterProcess e = ExporterProcess.ours(Map.of(), "--redis.addr=rediss://127.0.0.1:" + mtlsPort,
+          "--tls-ca-cert-file=" + dir.resolve("ca.crt"), "--tls-client-cert-file=" + dir.resolve("client.crt"),
+          "--tls-client-key-file=" + dir.resolve("client.key"))) {
+        assertThat(Exposition.parse(e.metrics()).value("redis_up")).as(e.log()).contains(1.0);
+      }
+      try (ExporterProcess e = ExporterProcess.ours(Map.of(), "--redis.addr=rediss://127.0.0.1:" + mtlsPort,
+          "--tls-ca-cert-file=" + dir.resolve("ca.crt"))) {
+        assertThat(Exposition.parse(e.metrics()).value("redis_up")).contains(0.0);
+      }
+    } finally {
+      mtls.destroy();
+      mtls.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void awaitPort(int p) throws Exception {
+    long until = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < until) {
+      try (Socket s = new Socket("127.0.0.1", p)) {
+        return;
+      } catch (java.io.IOException e) {
+        Thread.sleep(50);
+      }
+    }
+    throw new IllegalStateException("redis-server did not open " + p);
+  }
+
+  @Test
   void anUnknownCertificateIsRefusedUnlessVerificationIsSkipped() throws Exception {
     try (ExporterProcess e = ExporterProcess.ours(Map.of(), "--redis.addr=rediss://127.0.0.1:" + port)) {
       assertThat(Exposition.parse(e.metrics()).value("redis_up")).contains(0.0);
