@@ -3,6 +3,7 @@ package dev.exportersuite.redis;
 import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.collect.Row;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ConnectionFuture;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
@@ -171,9 +172,16 @@ final class RedisExecutor implements RequestExecutor {
     if (wait <= 0) {
       throw new Commands.CommandTimeout("no time left to connect to " + target.display());
     }
+    ConnectionFuture<StatefulRedisConnection<String, String>> connecting = client.connectAsync(StringCodec.UTF8, uri);
     try {
-      return client.connectAsync(StringCodec.UTF8, uri).get(wait, TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+      return connecting.get(wait, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+      // A connect that finishes after we gave up must not stay open unowned.
+      connecting.thenAccept(StatefulRedisConnection::closeAsync);
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw e;
+      }
       throw new Commands.CommandTimeout("could not connect to " + target.display() + " in time");
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
