@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * A drop-in for oliver006/redis_exporter: the same flags and environment variables, the same metric names by
  * default, and every collector an ordinary entry of a metrics file.
  */
-@Command(name = "redis-exporter", sortOptions = false,
+@Command(name = "redis-exporter", sortOptions = false, abbreviateSynopsis = true,
     description = "Prometheus exporter for Redis, compatible with redis_exporter's metrics and flags.")
 public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
 
