@@ -141,7 +141,7 @@ class ParityTest {
         assertThat(ourSeries).as(name).isEqualTo(peerSeries);
       }
     }
-    assertThat(ours.value("redis_db_keys", "db", "db0")).isEqualTo(peer.value("redis_db_keys", "db", "db0"));
+    // Values are not compared here: other suites may write to the shared server between the two scrapes.
     assertThat(ours.value("redis_up")).contains(1.0);
     assertThat(peer.samples("redis_errors_total")).isNotEmpty();
     assertThat(ours.samples("redis_errors_total")).extracting(Exposition.Sample::labels)
