@@ -83,7 +83,7 @@ final class CollectorSwitches {
     List<MetricDefinition> out = new ArrayList<>(loaded.size());
     for (MetricDefinition d : loaded) {
       Boolean on = switches.get(d.collector());
-      out.add(on == null || on == d.enabled() ? d : withEnabled(d, on));
+      out.add(on == null || on == d.enabled() ? d : d.withEnabled(on));
     }
     return out;
   }
@@ -91,11 +91,5 @@ final class CollectorSwitches {
   /** {@code info_schema.processlist.processes_by_user} is a tuning flag of {@code info_schema.processlist}. */
   private static boolean isTuningFlag(String name, Set<String> known) {
     return known.stream().anyMatch(k -> name.startsWith(k + "."));
-  }
-
-  private static MetricDefinition withEnabled(MetricDefinition d, boolean enabled) {
-    return new MetricDefinition(d.collector(), enabled, d.context(), d.request(), d.metricsdesc(), d.labels(),
-        d.metricstype(), d.metricsbuckets(), d.fieldtoappend(), d.namerules(), d.valuemap(), d.skipnonnumeric(),
-        d.ignorezeroresult(), d.querytimeout(), d.scrapeinterval(), d.source());
   }
 }

@@ -50,8 +50,11 @@ class CollectorSwitchesTest {
     assertThat(enabled(d, "perf_schema.eventswaits")).isTrue();
     assertThat(d.stream().filter(x -> x.collector().equals("global_variables")).findFirst().orElseThrow()
         .enabled()).isFalse();
-    assertThat(d.stream().filter(x -> x.collector().equals("slave_status")).findFirst().orElseThrow()
-        .enabled()).isFalse();
+    MetricDefinition slave = d.stream().filter(x -> x.collector().equals("slave_status")).findFirst().orElseThrow();
+    assertThat(slave.enabled()).isFalse();
+    assertThat(slave.unpivot()).as("a switch changes enabled only").isTrue();
+    assertThat(CollectorSwitches.parse(List.of("--collect.slave_status")).apply(d).stream()
+        .filter(x -> x.collector().equals("slave_status")).findFirst().orElseThrow().unpivot()).isTrue();
   }
 
   @Test
