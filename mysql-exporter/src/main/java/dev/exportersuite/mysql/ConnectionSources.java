@@ -39,14 +39,35 @@ record ConnectionSources(Credentials flags, Optional<DataSourceName> dsn, Option
         ? fromCnf.or(flags).or(fromDsn).or(fromFile)
         : flags.or(fromDsn).or(fromCnf).or(fromFile);
     ServerAddress server;
+    Optional<String> socket = Optional.empty();
     try {
-      server = address.isPresent() ? ServerAddress.parse(address.get()) : defaultAddress(cnf);
+      if (address.isPresent()) {
+        server = ServerAddress.parse(address.get());
+      } else if (usesSocket(cnf)) {
+        // As the mysql client does: with no host or host=localhost, socket= wins over TCP.
+        socket = cnf.get().get("socket");
+        server = new ServerAddress("localhost", ServerAddress.DEFAULT_PORT);
+      } else if (!hostOrPort(cnf) && dsn.flatMap(DataSourceName::socket).isPresent()) {
+        socket = dsn.get().socket();
+        server = new ServerAddress("localhost", ServerAddress.DEFAULT_PORT);
+      } else {
+        server = defaultAddress(cnf);
+      }
     } catch (IllegalArgumentException e) {
       throw new ConfigException("command line", 0, "--mysqld.address", e.getMessage());
     }
     Duration connect = file.connectTimeout().orElse(Duration.ofSeconds(5));
-    return new MysqlSettings(server, credentials, session, poolSize, connect, file.properties(),
+    return new MysqlSettings(server, socket, credentials, session, poolSize, connect, file.properties(),
         file.maxRows().orElse(JdbcSettings.DEFAULT_MAX_ROWS));
+  }
+
+  private static boolean hostOrPort(Optional<MyCnf.Section> cnf) {
+    return cnf.isPresent() && (cnf.get().get("host").isPresent() || cnf.get().get("port").isPresent());
+  }
+
+  private static boolean usesSocket(Optional<MyCnf.Section> cnf) {
+    return cnf.isPresent() && cnf.get().get("socket").filter(s -> !s.isBlank()).isPresent()
+        && cnf.get().get("host").map(h -> h.isBlank() || h.equalsIgnoreCase("localhost")).orElse(true);
   }
 
   private ServerAddress defaultAddress(Optional<MyCnf.Section> cnf) throws ConfigException {
@@ -58,10 +79,6 @@ record ConnectionSources(Credentials flags, Optional<DataSourceName> dsn, Option
       } catch (NumberFormatException e) {
         throw new ConfigException(myCnf.get().source(), 0, "port", "'" + port + "' is not a port number");
       }
-    }
-    if (cnf.isPresent() && cnf.get().get("socket").isPresent()) {
-      throw new ConfigException(myCnf.get().source(), 0, "socket", "unix sockets are not supported by this "
-          + "exporter; set host and port (e.g. host=127.0.0.1) in [" + cnf.get().name() + "]");
     }
     if (dsn.isPresent() && dsn.get().address().isPresent()) {
       return dsn.get().address().get();

@@ -8,7 +8,8 @@ import java.util.Optional;
  * address. Like the Go parser, the last {@code @} before the last {@code /} ends the credentials, so a password
  * may contain {@code @}, {@code :} and {@code /}.
  */
-public record DataSourceName(Optional<String> user, Optional<String> password, Optional<ServerAddress> address) {
+public record DataSourceName(Optional<String> user, Optional<String> password, Optional<ServerAddress> address,
+    Optional<String> socket) {
 
   public static DataSourceName parse(String dsn) {
     String d = dsn.trim();
@@ -30,6 +31,7 @@ public record DataSourceName(Optional<String> user, Optional<String> password, O
       password = colon < 0 ? Optional.empty() : Optional.of(creds.substring(colon + 1));
     }
     Optional<ServerAddress> address = Optional.empty();
+    Optional<String> socket = Optional.empty();
     int open = target.indexOf('(');
     if (open >= 0) {
       if (!target.endsWith(")")) {
@@ -38,20 +40,19 @@ public record DataSourceName(Optional<String> user, Optional<String> password, O
       String protocol = target.substring(0, open);
       String addr = target.substring(open + 1, target.length() - 1);
       if (protocol.equals("unix")) {
-        throw new IllegalArgumentException("DATA_SOURCE_NAME: unix sockets are not supported, use tcp(host:port)");
-      }
-      if (!addr.isEmpty()) {
+        socket = Optional.of(addr.isEmpty() ? "/var/run/mysqld/mysqld.sock" : addr);
+      } else if (!addr.isEmpty()) {
         address = Optional.of(ServerAddress.parse(addr));
       }
     } else if (!target.isEmpty() && !target.equals("tcp")) {
       throw new IllegalArgumentException("DATA_SOURCE_NAME: expected tcp(host:port) after '@'");
     }
-    return new DataSourceName(user, password, address);
+    return new DataSourceName(user, password, address, socket);
   }
 
   @Override
   public String toString() {
     return "DataSourceName[user=" + user.orElse("") + ", password=" + (password.isPresent() ? "***" : "")
-        + ", address=" + address.map(ServerAddress::toString).orElse("") + "]";
+        + ", address=" + address.map(ServerAddress::toString).orElse("") + ", socket=" + socket.orElse("") + "]";
   }
 }

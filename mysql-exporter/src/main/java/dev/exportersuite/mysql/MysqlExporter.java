@@ -101,7 +101,7 @@ public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
   protected RequestExecutor openExecutor(ExporterConfig<JdbcConnectionSection> config) throws ConfigException {
     sources = connectionSources(config.module());
     MysqlSettings settings = sources.resolve(Optional.ofNullable(address), "client");
-    LoggerFactory.getLogger(MysqlExporter.class).info("monitoring {} as {}", settings.address(),
+    LoggerFactory.getLogger(MysqlExporter.class).info("monitoring {} as {}", settings.where(),
         settings.credentials().user().orElse("(no user)"));
     return settings.open();
   }

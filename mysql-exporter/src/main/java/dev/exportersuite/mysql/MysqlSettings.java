@@ -10,10 +10,11 @@ import java.util.Map;
 /**
  * Everything needed to open the pool for one server.
  *
+ * @param socket a unix socket path; when present, {@code address} only names the server (localhost)
  * @param properties Connector/J properties; the user's (from the config file) win over the defaults here
  */
-public record MysqlSettings(ServerAddress address, Credentials credentials, SessionSettings session, int poolSize,
-    Duration connectTimeout, Map<String, String> properties, int maxRows) {
+public record MysqlSettings(ServerAddress address, java.util.Optional<String> socket, Credentials credentials,
+    SessionSettings session, int poolSize, Duration connectTimeout, Map<String, String> properties, int maxRows) {
 
   /** Driver defaults that save round trips per scrape and keep a dead server from hanging a connect. */
   static Map<String, String> driverDefaults(Duration connectTimeout) {
@@ -29,8 +30,14 @@ public record MysqlSettings(ServerAddress address, Credentials credentials, Sess
 
   public MysqlSettings {
     Map<String, String> merged = driverDefaults(connectTimeout);
+    socket.ifPresent(path -> merged.putAll(UnixSocketFactory.properties(path)));
     merged.putAll(properties);
     properties = Map.copyOf(merged);
+  }
+
+  /** For logs: where the exporter connects. */
+  public String where() {
+    return socket.map(p -> "unix socket " + p).orElse(address.toString());
   }
 
   public RequestExecutor open() {

@@ -39,8 +39,7 @@ class ConnectionTextsTest {
     assertThat(d.password()).contains("p@ss/w:rd");
     assertThat(d.address()).contains(new ServerAddress("db", 3307));
     assertThat(DataSourceName.parse("root@/").address()).isEmpty();
-    assertThatThrownBy(() -> DataSourceName.parse("exp@unix(/run/mysqld.sock)/"))
-        .hasMessageContaining("unix sockets");
+    assertThat(DataSourceName.parse("exp@unix(/run/mysqld.sock)/").socket()).contains("/run/mysqld.sock");
     assertThatThrownBy(() -> DataSourceName.parse("no-slash")).hasMessageContaining("'/'");
   }
 

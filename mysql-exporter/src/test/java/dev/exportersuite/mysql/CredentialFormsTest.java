@@ -61,6 +61,30 @@ class CredentialFormsTest {
   }
 
   @Test
+  void myCnfUnixSocket() throws Exception {
+    Path socket = Path.of("/run/mysqld/mysqld.sock");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(socket), "no MariaDB socket at " + socket);
+    Path cnf = dir.resolve("socket.cnf");
+    Files.writeString(cnf, "[client]\nuser=" + USER + "\npassword=\""
+        + PASSWORD.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\nsocket=" + socket + "\n");
+    // The server's view of the session: a socket client's host is plain "localhost", a TCP one has a port.
+    Path whoami = dir.resolve("whoami.yaml");
+    Files.writeString(whoami, """
+        metrics:
+          - context: test_session
+            request: SELECT host, 1 AS client FROM information_schema.PROCESSLIST WHERE id = CONNECTION_ID()
+            labels: [host]
+            metricsdesc:
+              client: The exporter's own session.
+        """);
+    ExporterProcess.Result r = ExporterProcess.once(Map.of(), "--config.my-cnf=" + cnf,
+        "--custom.metrics=" + whoami);
+    assertThat(r.metrics().value("mysql_up")).as(r.stderr()).contains(1.0);
+    assertThat(r.metrics().value("mysql_test_session_client", "host", "localhost")).as(r.stdout()).contains(1.0);
+    assertThat(r.stderr()).contains("unix socket " + socket);
+  }
+
+  @Test
   void dataSourceNameOfMysqldExporter014() throws Exception {
     ExporterProcess.Result r = ExporterProcess.once(
         Map.of("DATA_SOURCE_NAME", USER + ":" + PASSWORD + "@tcp(" + MariaDb.ADDRESS + ")/"));
