@@ -111,11 +111,6 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
 
   @Override
   public Integer call() throws Exception {
-    // The JDK HTTP server leaves Nagle on: a response written in pieces then waits for the scraper's delayed
-    // ACK, ~40 ms per scrape (bench/redis measured 35 ms -> 4.6 ms median). Must be set before it starts.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
     // redis_exporter reads these from the environment too; flags win.
     listenAddress = Optional.ofNullable(listenAddress).orElse(env.get("REDIS_EXPORTER_WEB_LISTEN_ADDRESS"));
     telemetryPath = Optional.ofNullable(telemetryPath).orElse(env.get("REDIS_EXPORTER_WEB_TELEMETRY_PATH"));
@@ -209,7 +204,9 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
 
   @Override
   protected void addRoutes(ExporterServer.Builder server, Runtime runtime) {
-    server.route("/scrape", new ProbeHandler("target", new ScrapeTargets(this, runtime, lastConfig), 64));
+    ProbeHandler targets = new ProbeHandler("target", new ScrapeTargets(this, runtime, lastConfig), 64);
+    runtime.onReload(targets::closeAll);
+    server.route("/scrape", targets);
   }
 
   private ExporterConfig<RedisConnectionSection> lastConfig;

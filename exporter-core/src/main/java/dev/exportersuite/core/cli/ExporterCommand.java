@@ -103,9 +103,51 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
     return List.of();
   }
 
-  /** What the running exporter is made of, for module routes. */
-  public record Runtime(String namespace, List<MetricDefinition> definitions, EngineSettings settings,
-      Labels constLabels, ExporterCollector main) {}
+  /** What the running exporter is made of, for module routes such as {@code /probe}. */
+  public static final class Runtime {
+    private final String namespace;
+    private final EngineSettings settings;
+    private final Labels constLabels;
+    private final ExporterCollector main;
+    private final List<Runnable> reloadListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Runtime(String namespace, EngineSettings settings, Labels constLabels, ExporterCollector main) {
+      this.namespace = namespace;
+      this.settings = settings;
+      this.constLabels = constLabels;
+      this.main = main;
+    }
+
+    public String namespace() {
+      return namespace;
+    }
+
+    /** The definitions in force now: after a reload, the new ones. */
+    public List<MetricDefinition> definitions() {
+      return main.engine().definitions();
+    }
+
+    public EngineSettings settings() {
+      return settings;
+    }
+
+    public Labels constLabels() {
+      return constLabels;
+    }
+
+    public ExporterCollector main() {
+      return main;
+    }
+
+    /** Runs after every successful reload, e.g. to close multi-target engines so they pick up the new files. */
+    public void onReload(Runnable listener) {
+      reloadListeners.add(listener);
+    }
+
+    void reloaded() {
+      reloadListeners.forEach(Runnable::run);
+    }
+  }
 
   /** Runs the command as {@code main} would: parses args, runs, and returns the exit code. */
   public static int run(ExporterCommand<?> command, String... args) {
@@ -171,16 +213,17 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
       return 1;
     }
     String path = Optional.ofNullable(telemetryPath).or(config::telemetryPath).orElse("/metrics");
+    Runtime runtime = new Runtime(namespace, settings, constLabels, collector);
     ExporterServer.Builder builder = ExporterServer.builder()
         .listen(address)
         .telemetryPath(path)
         .registry(registry)
         .title(info().title())
         .status(collector::status, collector::connectionError)
-        .reload(() -> reload(namespace, engine, collector));
-    addRoutes(builder, new Runtime(namespace, definitions, settings, constLabels, collector));
+        .reload(() -> reload(namespace, runtime));
+    addRoutes(builder, runtime);
     ExporterServer server = builder.start();
-    installReloadSignal(namespace, engine, collector);
+    installReloadSignal(namespace, runtime);
     log.info("{} listening on {} (metrics at {}), {} collectors", info().title(), address, path,
         definitions.stream().filter(MetricDefinition::enabled).count());
     CountDownLatch stopped = new CountDownLatch(1);
@@ -194,12 +237,12 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
   }
 
   /** Re-reads the metrics files; on any problem the running definitions stay and the reason is returned. */
-  private synchronized String reload(String namespace, ScrapeEngine engine, ExporterCollector collector)
-      throws ConfigException {
+  private synchronized String reload(String namespace, Runtime runtime) throws ConfigException {
     try {
       List<MetricDefinition> next = loadDefinitions(namespace, readConfig());
-      engine.replaceDefinitions(next);
-      collector.forgetRemovedDefinitions();
+      runtime.main().engine().replaceDefinitions(next);
+      runtime.main().forgetRemovedDefinitions();
+      runtime.reloaded();
       log.info("reloaded: {} definitions", next.size());
       return "reloaded " + next.size() + " definitions";
     } catch (ConfigException e) {
@@ -209,11 +252,11 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
   }
 
   @SuppressWarnings("removal")
-  private void installReloadSignal(String namespace, ScrapeEngine engine, ExporterCollector collector) {
+  private void installReloadSignal(String namespace, Runtime runtime) {
     try {
       sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> {
         try {
-          reload(namespace, engine, collector);
+          reload(namespace, runtime);
         } catch (ConfigException e) {
           // already logged with the reason; the old definitions keep running
         }

@@ -107,6 +107,11 @@ public final class ExporterServer implements AutoCloseable {
       if (registry == null) {
         throw new IllegalStateException("registry is required");
       }
+      // The JDK server leaves Nagle on: a response written in pieces then waits for the scraper's delayed ACK,
+      // ~40ms per scrape (bench/redis: 35ms -> 4.6ms median). Read once, when the JDK server class loads.
+      if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+      }
       AtomicBoolean ready = new AtomicBoolean(true);
       HTTPServer server = HTTPServer.builder()
           .hostname(address.host())

@@ -75,7 +75,12 @@ public final class RowConverter {
           if (type == MetricType.HISTOGRAM) {
             addHistogram(family, column.getKey(), row, i, labelValues);
           } else {
-            OptionalDouble value = value(row, column.getKey(), i);
+            OptionalDouble value;
+            try {
+              value = value(row, column.getKey(), i);
+            } catch (SkipValue e) {
+              continue;
+            }
             if (value.isPresent()) {
               family.add(labelValues, i, value.getAsDouble());
             }
@@ -139,14 +144,25 @@ public final class RowConverter {
 
   private void addHistogram(FamilyBuilder family, String column, Row row, int i, List<String> labelValues)
       throws SampleException {
-    OptionalDouble sum = value(row, column, i);
-    OptionalDouble count = value(row, "count", i);
+    OptionalDouble sum;
+    OptionalDouble count;
+    try {
+      sum = value(row, column, i);
+      count = value(row, "count", i);
+    } catch (SkipValue e) {
+      return;
+    }
     if (sum.isEmpty() || count.isEmpty()) {
       return;
     }
     Map<Double, Long> cumulative = new LinkedHashMap<>();
     for (Map.Entry<String, Double> bucket : definition.metricsbuckets().get(column).entrySet()) {
-      OptionalDouble c = value(row, bucket.getKey(), i);
+      OptionalDouble c;
+      try {
+        c = value(row, bucket.getKey(), i);
+      } catch (SkipValue e) {
+        continue;
+      }
       if (c.isPresent()) {
         cumulative.put(bucket.getValue(), (long) c.getAsDouble());
       }

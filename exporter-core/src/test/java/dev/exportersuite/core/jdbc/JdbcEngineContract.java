@@ -204,6 +204,24 @@ abstract class JdbcEngineContract {
   }
 
   @Test
+  void skipNonNumericLeavesTextOutInTheColumnFormToo() throws Exception {
+    String yaml = """
+        metrics:
+          - context: mixed
+            labels: [name]
+            skipnonnumeric: true
+            metricsdesc: { value: Numbers only. }
+            request: SELECT 'a' AS name, '5' AS value UNION ALL SELECT 'b', 'n/a'
+        """;
+    try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml)) {
+      Exposition e = exporter.scrapeParsed();
+      assertThat(e.value("oracledb_mixed_value", "name", "a")).contains(5.0);
+      assertThat(e.samples("oracledb_mixed_value")).hasSize(1);
+      assertThat(e.value("oracledb_exporter_last_scrape_error")).contains(0.0);
+    }
+  }
+
+  @Test
   void duplicateLabelSetsCostOnlyThatMetricWithAMessageThatSaysSo() throws Exception {
     String yaml = """
         metrics:
