@@ -108,7 +108,9 @@ public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
 
   @Override
   protected void addRoutes(ExporterServer.Builder server, Runtime runtime) {
-    server.route("/probe", new ProbeHandler("target", new MysqlProbe(sources, runtime), maxTargets));
+    ProbeHandler targets = new ProbeHandler("target", new MysqlProbe(sources, runtime), maxTargets);
+    runtime.onReload(targets::closeAll);
+    server.route("/probe", targets);
   }
 
   private ConnectionSources connectionSources(JdbcConnectionSection file) throws ConfigException {
