@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the local services the tests use (MariaDB, PostgreSQL, Redis) when they are down, and installs the
-# Debian packages the tests call (promtool, the Go peer exporters). Safe to run again: it only acts on what is
+# Debian packages the tests call (promtool and the prometheus server, the Go peer exporters, docker-compose
+# to validate the compose file). Safe to run again: it only acts on what is
 # missing. Uses the machine's own apt and service configuration; no host names are written here.
 set -euo pipefail
 
@@ -40,6 +41,7 @@ missing=()
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v prometheus-mysqld-exporter >/dev/null || missing+=(prometheus-mysqld-exporter)
 command -v prometheus-redis-exporter >/dev/null || missing+=(prometheus-redis-exporter)
+command -v docker-compose >/dev/null || missing+=(docker-compose)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "services: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
