@@ -14,7 +14,8 @@ import java.util.Optional;
 record ConnectionSources(Credentials flags, Optional<DataSourceName> dsn, Optional<MyCnf> myCnf,
     JdbcConnectionSection file, SessionSettings session) {
 
-  static final int DEFAULT_POOL = 4;
+  // mysqld_exporter's README has users grant MAX_USER_CONNECTIONS 3; a bigger pool would be refused there.
+  static final int DEFAULT_POOL = 3;
 
   /**
    * @param address the server ({@code --mysqld.address} or a probe's target); empty: from the sources
