@@ -86,7 +86,7 @@ final class FlagCollectors {
       Map<String, String> desc, List<String> labels, String source) {
     return new MetricDefinition(collector, true, context, request, desc, labels, Map.of(), Map.of(),
         Optional.empty(), List.<NameRule>of(), Map.of(), false, true, Optional.empty(), Optional.empty(),
-        source + ":0");
+        source + ":0", false);
   }
 
   /** redis_exporter's comma-separated lists. */

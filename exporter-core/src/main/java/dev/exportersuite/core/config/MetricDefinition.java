@@ -52,16 +52,6 @@ public record MetricDefinition(
   public static final String UNPIVOT_NAME = "column";
   public static final String UNPIVOT_VALUE = "value";
 
-  /** A definition without {@code unpivot}, as before that key existed. */
-  public MetricDefinition(String collector, boolean enabled, String context, String request,
-      Map<String, String> metricsdesc, List<String> labels, Map<String, MetricType> metricstype,
-      Map<String, Map<String, Double>> metricsbuckets, Optional<String> fieldtoappend, List<NameRule> namerules,
-      Map<String, Double> valuemap, boolean skipnonnumeric, boolean ignorezeroresult,
-      Optional<Duration> querytimeout, Optional<Duration> scrapeinterval, String source) {
-    this(collector, enabled, context, request, metricsdesc, labels, metricstype, metricsbuckets, fieldtoappend,
-        namerules, valuemap, skipnonnumeric, ignorezeroresult, querytimeout, scrapeinterval, source, false);
-  }
-
   public MetricDefinition {
     metricsdesc = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metricsdesc));
     labels = List.copyOf(labels);
