@@ -42,18 +42,7 @@ record RedisConnectionSection(
       Optional.empty());
 
   static ExporterConfigReader.ModuleSection<RedisConnectionSection> section() {
-    return new ExporterConfigReader.ModuleSection<>() {
-      @Override
-      public List<String> keys() {
-        return List.of("connection");
-      }
-
-      @Override
-      public RedisConnectionSection read(YamlMapping top) throws ConfigException {
-        Optional<YamlMapping> c = top.mapping("connection");
-        return c.isEmpty() ? EMPTY : parse(c.get());
-      }
-    };
+    return ExporterConfigReader.ModuleSection.mapping("connection", EMPTY, RedisConnectionSection::parse);
   }
 
   static RedisConnectionSection parse(YamlMapping c) throws ConfigException {

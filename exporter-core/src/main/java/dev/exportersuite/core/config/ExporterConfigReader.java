@@ -21,6 +21,28 @@ public final class ExporterConfigReader<M> {
 
     /** Reads the module's keys; called with no file as well (an empty mapping), to get the defaults. */
     M read(YamlMapping top) throws ConfigException;
+
+    /** The common case: one top-level mapping ({@code connection:}), read by {@code parse}, or {@code empty}. */
+    static <M> ModuleSection<M> mapping(String key, M empty, SectionParser<M> parse) {
+      return new ModuleSection<>() {
+        @Override
+        public List<String> keys() {
+          return List.of(key);
+        }
+
+        @Override
+        public M read(YamlMapping top) throws ConfigException {
+          Optional<YamlMapping> section = top.mapping(key);
+          return section.isEmpty() ? empty : parse.parse(section.get());
+        }
+      };
+    }
+  }
+
+  /** Reads one mapping of the config file into a module's record. */
+  @FunctionalInterface
+  public interface SectionParser<M> {
+    M parse(YamlMapping section) throws ConfigException;
   }
 
   static final List<String> CORE_KEYS = List.of("namespace", "web", "collect", "labels", "custom_metrics");

@@ -35,18 +35,7 @@ public record JdbcConnectionSection(
 
   /** Reads {@code connection:} for {@link ExporterConfigReader}. */
   public static ExporterConfigReader.ModuleSection<JdbcConnectionSection> section() {
-    return new ExporterConfigReader.ModuleSection<>() {
-      @Override
-      public List<String> keys() {
-        return List.of("connection");
-      }
-
-      @Override
-      public JdbcConnectionSection read(YamlMapping top) throws ConfigException {
-        Optional<YamlMapping> c = top.mapping("connection");
-        return c.isEmpty() ? EMPTY : parse(c.get());
-      }
-    };
+    return ExporterConfigReader.ModuleSection.mapping("connection", EMPTY, JdbcConnectionSection::parse);
   }
 
   static JdbcConnectionSection parse(YamlMapping c) throws ConfigException {
