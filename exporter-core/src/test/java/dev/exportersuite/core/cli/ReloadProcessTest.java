@@ -62,6 +62,22 @@ class ReloadProcessTest {
       String after = Http.get(base + "/metrics").body();
       assertThat(after).contains("sql_orders_value 2.0").contains("sql_payments_value 3.0");
       assertThat(Http.get(base + "/-/reload").status()).isEqualTo(405);
+
+      // SIGHUP does the same, as with the Go exporters and Prometheus itself.
+      Files.writeString(metrics, """
+          metrics:
+            - context: refunds
+              metricsdesc: { value: Refunds. }
+              request: SELECT 4 AS value
+          """);
+      new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).start().waitFor();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      String body = "";
+      while (System.nanoTime() < deadline && !body.contains("sql_refunds_value 4.0")) {
+        Thread.sleep(100);
+        body = Http.get(base + "/metrics").body();
+      }
+      assertThat(body).contains("sql_refunds_value 4.0").doesNotContain("sql_orders_value");
     } finally {
       p.destroy();
       if (!p.waitFor(10, TimeUnit.SECONDS)) {
