@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The exporter as a real process: it serves, refuses a broken metrics file on reload while keeping the last
- * good definitions, and picks up a fixed file on the next reload (POST /-/reload, as Prometheus does it).
+ * good definitions, and picks up a fixed file on the next reload (POST /-/reload or SIGHUP).
  */
 class ReloadProcessTest {
 
