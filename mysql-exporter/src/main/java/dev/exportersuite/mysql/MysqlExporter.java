@@ -9,6 +9,7 @@ import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.http.ExporterServer;
 import dev.exportersuite.core.http.ProbeHandler;
+import dev.exportersuite.core.snapshots.SelfMetricsStyle;
 import dev.exportersuite.core.jdbc.JdbcConnectionSection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,8 @@ public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
 
   @Override
   protected ModuleInfo info() {
-    return new ModuleInfo("mysql", "mysqld_exporter", "MySQL exporter", 9104, DEFAULT_METRICS);
+    return new ModuleInfo("mysql", "mysqld_exporter", "MySQL exporter", 9104, DEFAULT_METRICS,
+        SelfMetricsStyle.PLAIN);
   }
 
   @Override

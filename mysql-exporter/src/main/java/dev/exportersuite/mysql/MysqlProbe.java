@@ -2,11 +2,9 @@ package dev.exportersuite.mysql;
 
 import dev.exportersuite.core.cli.ExporterCommand;
 import dev.exportersuite.core.collect.RequestExecutor;
-import dev.exportersuite.core.collect.ScrapeEngine;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.http.ProbeHandler;
 import dev.exportersuite.core.snapshots.ExporterCollector;
-import dev.exportersuite.core.snapshots.Redactor;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,8 +36,6 @@ final class MysqlProbe implements ProbeHandler.TargetOpener {
       throw new IllegalArgumentException(e.getMessage());
     }
     RequestExecutor executor = settings.open();
-    ScrapeEngine engine = new ScrapeEngine(executor, runtime.definitions(), runtime.settings());
-    return new ExporterCollector(runtime.namespace(), engine, runtime.constLabels(),
-        new Redactor(executor.secrets()));
+    return runtime.collectorFor(executor);
   }
 }

@@ -10,6 +10,7 @@ import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.config.Durations;
 import dev.exportersuite.core.http.ExporterServer;
 import dev.exportersuite.core.http.ProbeHandler;
+import dev.exportersuite.core.snapshots.SelfMetricsStyle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,7 +124,9 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
 
   @Override
   protected ModuleInfo info() {
-    return new ModuleInfo("redis", "redis_exporter", "Redis exporter", 9121, List.of(DEFAULT_METRICS));
+    // redis_exporter puts the last error's text in an err label.
+    return new ModuleInfo("redis", "redis_exporter", "Redis exporter", 9121, List.of(DEFAULT_METRICS),
+        SelfMetricsStyle.errorLabel("err"));
   }
 
   @Override
@@ -206,6 +209,8 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
   protected void addRoutes(ExporterServer.Builder server, Runtime runtime) {
     ProbeHandler targets = new ProbeHandler("target", new ScrapeTargets(this, runtime, lastConfig), 64);
     runtime.onReload(targets::closeAll);
+    runtime.register(targets.requestErrors(runtime.namespace() + "_target_scrape_request_errors",
+        "Errors in requests to the exporter"));
     server.route("/scrape", targets);
   }
 

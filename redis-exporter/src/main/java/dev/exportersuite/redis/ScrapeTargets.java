@@ -1,12 +1,10 @@
 package dev.exportersuite.redis;
 
 import dev.exportersuite.core.cli.ExporterCommand;
-import dev.exportersuite.core.collect.ScrapeEngine;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.http.ProbeHandler;
 import dev.exportersuite.core.snapshots.ExporterCollector;
-import dev.exportersuite.core.snapshots.Redactor;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,8 +37,6 @@ final class ScrapeTargets implements ProbeHandler.TargetOpener {
     }
     RedisExecutor executor = new RedisExecutor(target,
         config.module().infoReuse().orElse(RedisExporter.DEFAULT_INFO_REUSE));
-    ScrapeEngine engine = new ScrapeEngine(executor, runtime.definitions(), runtime.settings());
-    return new ExporterCollector(runtime.namespace(), engine, runtime.constLabels(),
-        new Redactor(executor.secrets()));
+    return runtime.collectorFor(executor);
   }
 }

@@ -115,7 +115,11 @@ class CustomMetricsTest {
     assertThat(e.value("redis_exporter_scrape_errors_total", "collector", "queue_jobs")).contains(0.0);
     assertThat(e.has("redis_broken_value")).isFalse();
     assertThat(e.value("redis_up")).contains(1.0);
-    assertThat(e.value("redis_exporter_last_scrape_error")).contains(1.0);
+    // As redis_exporter: the err label carries the (first) error's text.
+    assertThat(e.samples("redis_exporter_last_scrape_error")).singleElement().satisfies(s -> {
+      assertThat(s.value()).isEqualTo(1.0);
+      assertThat(s.labels().get("err")).isNotBlank();
+    });
     assertThat(e.value("redis_connected_clients")).isPresent();
     assertThat(e.value("redis_queue_length")).contains(4.0);
   }

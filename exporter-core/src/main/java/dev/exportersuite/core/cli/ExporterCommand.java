@@ -15,6 +15,7 @@ import dev.exportersuite.core.http.ListenAddress;
 import dev.exportersuite.core.snapshots.BuildInfoCollector;
 import dev.exportersuite.core.snapshots.ExporterCollector;
 import dev.exportersuite.core.snapshots.Redactor;
+import dev.exportersuite.core.snapshots.SelfMetricsStyle;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -109,13 +110,29 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
     private final EngineSettings settings;
     private final Labels constLabels;
     private final ExporterCollector main;
+    private final SelfMetricsStyle style;
+    private final PrometheusRegistry registry;
     private final List<Runnable> reloadListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    Runtime(String namespace, EngineSettings settings, Labels constLabels, ExporterCollector main) {
+    Runtime(String namespace, EngineSettings settings, Labels constLabels, ExporterCollector main,
+        SelfMetricsStyle style, PrometheusRegistry registry) {
       this.namespace = namespace;
       this.settings = settings;
       this.constLabels = constLabels;
       this.main = main;
+      this.style = style;
+      this.registry = registry;
+    }
+
+    /** A collector for another target (multi-target endpoints): same definitions and settings, its own engine. */
+    public ExporterCollector collectorFor(RequestExecutor executor) {
+      return new ExporterCollector(namespace, new ScrapeEngine(executor, definitions(), settings), constLabels,
+          new Redactor(executor.secrets()), style);
+    }
+
+    /** Adds a module's own metric to {@code /metrics}. */
+    public void register(io.prometheus.metrics.model.registry.Collector collector) {
+      registry.register(collector);
     }
 
     public String namespace() {
@@ -190,7 +207,7 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
         new ArrayList<>(config.constLabels().values()));
     ScrapeEngine engine = new ScrapeEngine(executor, definitions, settings);
     ExporterCollector collector = new ExporterCollector(namespace, engine, constLabels,
-        new Redactor(executor.secrets()));
+        new Redactor(executor.secrets()), info().selfMetrics());
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(collector);
     registry.register(new BuildInfoCollector(info().exporterName(), version()));
@@ -213,7 +230,7 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
       return 1;
     }
     String path = Optional.ofNullable(telemetryPath).or(config::telemetryPath).orElse("/metrics");
-    Runtime runtime = new Runtime(namespace, settings, constLabels, collector);
+    Runtime runtime = new Runtime(namespace, settings, constLabels, collector, info().selfMetrics(), registry);
     ExporterServer.Builder builder = ExporterServer.builder()
         .listen(address)
         .telemetryPath(path)

@@ -1,5 +1,6 @@
 package dev.exportersuite.core.cli;
 
+import dev.exportersuite.core.snapshots.SelfMetricsStyle;
 import java.util.List;
 
 /**
@@ -10,9 +11,10 @@ import java.util.List;
  * @param title shown on the landing page
  * @param defaultPort the peer's port, so that switching needs no Prometheus change
  * @param defaultMetrics classpath resources with the module's default collectors
+ * @param selfMetrics how the peer shapes the exporter's own metrics
  */
 public record ModuleInfo(String namespace, String exporterName, String title, int defaultPort,
-    List<String> defaultMetrics) {
+    List<String> defaultMetrics, SelfMetricsStyle selfMetrics) {
 
   public ModuleInfo {
     defaultMetrics = List.copyOf(defaultMetrics);

@@ -10,9 +10,11 @@ import java.util.Optional;
  *
  * @param up whether the datastore answered the liveness check
  * @param connectionError why it did not
+ * @param connectTime how long the liveness check took
  */
 public record CollectionResult(
-    boolean up, Optional<String> connectionError, List<CollectorResult> results, Instant startedAt, Duration duration) {
+    boolean up, Optional<String> connectionError, List<CollectorResult> results, Instant startedAt, Duration duration,
+    Duration connectTime) {
 
   public CollectionResult {
     results = List.copyOf(results);

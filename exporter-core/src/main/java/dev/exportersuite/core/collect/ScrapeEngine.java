@@ -94,8 +94,9 @@ public final class ScrapeEngine implements AutoCloseable {
     long start = System.nanoTime();
     List<MetricDefinition> current = definitions;
     Optional<String> down = ping();
+    Duration connectTime = Duration.ofNanos(System.nanoTime() - start);
     if (down.isPresent()) {
-      return new CollectionResult(false, down, List.of(), startedAt, Duration.ofNanos(System.nanoTime() - start));
+      return new CollectionResult(false, down, List.of(), startedAt, connectTime, connectTime);
     }
     List<MetricDefinition> due = new ArrayList<>();
     List<CollectorResult> results = new ArrayList<>();
@@ -122,7 +123,8 @@ public final class ScrapeEngine implements AutoCloseable {
       boolean owner = timeoutOf(d).equals(longest.get(d.request()));
       results.add(await(d, running.get(d.request()), owner, start, start + timeoutOf(d).plus(GRACE).toNanos()));
     }
-    return new CollectionResult(true, Optional.empty(), results, startedAt, Duration.ofNanos(System.nanoTime() - start));
+    return new CollectionResult(true, Optional.empty(), results, startedAt, Duration.ofNanos(System.nanoTime() - start),
+        connectTime);
   }
 
   private Duration timeoutOf(MetricDefinition d) {

@@ -4,12 +4,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.exportersuite.core.snapshots.ExporterCollector;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The multi-target endpoint ({@code /probe?target=...} for MySQL, {@code /scrape?target=...} for Redis): one
@@ -26,6 +29,7 @@ public final class ProbeHandler implements HttpHandler {
   private final String targetParam;
   private final TargetOpener opener;
   private final Map<String, Target> targets;
+  private final AtomicLong requestErrors = new AtomicLong();
 
   private record Target(ExporterCollector collector, MetricsHandler handler) {}
 
@@ -49,6 +53,7 @@ public final class ProbeHandler implements HttpHandler {
     Map<String, String> params = query(exchange.getRequestURI().getRawQuery());
     String target = params.get(targetParam);
     if (target == null || target.isBlank()) {
+      requestErrors.incrementAndGet();
       ExporterServer.send(exchange, 400, "text/plain; charset=utf-8",
           "missing the '" + targetParam + "' parameter, e.g. ?" + targetParam + "=host:port\n");
       return;
@@ -57,6 +62,7 @@ public final class ProbeHandler implements HttpHandler {
     try {
       t = target(params);
     } catch (IllegalArgumentException e) {
+      requestErrors.incrementAndGet();
       ExporterServer.send(exchange, 400, "text/plain; charset=utf-8", e.getMessage() + "\n");
       return;
     }
@@ -77,6 +83,12 @@ public final class ProbeHandler implements HttpHandler {
       targets.put(key, t);
     }
     return t;
+  }
+
+  /** A counter of refused requests (no target, bad target), named as the module's peer names it. */
+  public Collector requestErrors(String name, String help) {
+    return () -> CounterSnapshot.builder().name(name).help(help)
+        .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(requestErrors.get()).build()).build();
   }
 
   /** Closes every target's engine, e.g. after a reload so that targets pick up the new definitions. */

@@ -11,6 +11,7 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
 
 /**
  * The bridge between the engine and the Prometheus client: each scrape asks the engine for a collection,
@@ -32,18 +34,26 @@ public final class ExporterCollector implements MultiCollector {
   private final ScrapeEngine engine;
   private final Labels constLabels;
   private final Redactor redactor;
+  private final SelfMetricsStyle style;
   private final ErrorLog errorLog = new ErrorLog();
   private final Map<MetricDefinition, RowConverter> converters = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> errorsTotal = new ConcurrentHashMap<>();
   private final Map<String, CollectorStatus> status = new ConcurrentHashMap<>();
   private final AtomicLong scrapesTotal = new AtomicLong();
+  private final DoubleAdder scrapeSecondsSum = new DoubleAdder();
   private Processed last;
 
-  public ExporterCollector(String namespace, ScrapeEngine engine, Labels constLabels, Redactor redactor) {
+  public ExporterCollector(String namespace, ScrapeEngine engine, Labels constLabels, Redactor redactor,
+      SelfMetricsStyle style) {
     this.namespace = namespace;
     this.engine = engine;
     this.constLabels = constLabels;
     this.redactor = redactor;
+    this.style = style;
+  }
+
+  public ExporterCollector(String namespace, ScrapeEngine engine, Labels constLabels, Redactor redactor) {
+    this(namespace, engine, constLabels, redactor, SelfMetricsStyle.PLAIN);
   }
 
   public ScrapeEngine engine() {
@@ -90,6 +100,7 @@ public final class ExporterCollector implements MultiCollector {
 
   private Processed process(CollectionResult result) {
     scrapesTotal.incrementAndGet();
+    scrapeSecondsSum.add(result.duration().toNanos() / 1e9);
     Map<String, MetricSnapshot> families = new LinkedHashMap<>();
     Map<String, String> owner = new LinkedHashMap<>();
     Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -121,15 +132,16 @@ public final class ExporterCollector implements MultiCollector {
         }
       }
     }
-    boolean anyError = result.connectionError().isPresent();
+    Optional<String> connectionError = result.connectionError().map(redactor::redact);
+    String firstError = connectionError.orElse(null);
     for (Map.Entry<String, List<String>> e : errors.entrySet()) {
       String collector = e.getKey();
       AtomicLong counter = errorsTotal.computeIfAbsent(collector, c -> new AtomicLong());
       Optional<String> error = Optional.empty();
       if (!e.getValue().isEmpty()) {
-        anyError = true;
         counter.incrementAndGet();
         error = Optional.of(redactor.redact(String.join("; ", e.getValue())));
+        firstError = firstError == null ? collector + ": " + error.get() : firstError;
         errorLog.failed(collector, error.get());
       } else {
         errorLog.succeeded(collector);
@@ -142,9 +154,8 @@ public final class ExporterCollector implements MultiCollector {
       status.put(collector, new CollectorStatus(collector, def.source(), def.enabled(), durations.get(collector),
           error, lastSuccess, counter.get()));
     }
-    Optional<String> connectionError = result.connectionError().map(redactor::redact);
     connectionError.ifPresentOrElse(m -> errorLog.failed("connection", m), () -> errorLog.succeeded("connection"));
-    List<MetricSnapshot> all = new ArrayList<>(selfMetrics(result, durations, anyError));
+    List<MetricSnapshot> all = new ArrayList<>(selfMetrics(result, durations, Optional.ofNullable(firstError)));
     // A user's metric cannot replace the exporter's own.
     for (MetricSnapshot s : all) {
       families.remove(s instanceof CounterSnapshot ? s.getMetadata().getName() + "_total" : s.getMetadata().getName());
@@ -154,7 +165,7 @@ public final class ExporterCollector implements MultiCollector {
   }
 
   private List<MetricSnapshot> selfMetrics(CollectionResult result, Map<String, Duration> durations,
-      boolean anyError) {
+      Optional<String> error) {
     String exporter = MetricNames.join(namespace, "exporter");
     List<MetricSnapshot> out = new ArrayList<>();
     out.add(gauge(MetricNames.join(namespace, "up"), "Whether the datastore answered the last liveness check.",
@@ -167,10 +178,19 @@ public final class ExporterCollector implements MultiCollector {
     errorsTotal.forEach((collector, n) -> errors.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
         .labels(Labels.of("collector", collector)).value(n.get()).build()));
     out.add(errors.build());
-    out.add(gauge(exporter + "_last_scrape_error",
-        "Whether the last scrape of metrics resulted in an error (1 for error, 0 for success).", anyError ? 1 : 0));
+    Labels errorLabels = style.lastErrorLabel().map(l -> Labels.of(l, error.orElse(""))).orElse(Labels.EMPTY);
+    out.add(GaugeSnapshot.builder().name(exporter + "_last_scrape_error")
+        .help("Whether the last scrape of metrics resulted in an error (1 for error, 0 for success).")
+        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(errorLabels)
+            .value(error.isPresent() ? 1 : 0).build()).build());
     out.add(gauge(exporter + "_last_scrape_duration_seconds", "Duration of the last scrape of metrics.",
         result.duration().toNanos() / 1e9));
+    out.add(SummarySnapshot.builder().name(exporter + "_scrape_duration_seconds")
+        .help("Durations of scrapes by the exporter.")
+        .dataPoint(SummarySnapshot.SummaryDataPointSnapshot.builder().count(scrapesTotal.get())
+            .sum(scrapeSecondsSum.sum()).build()).build());
+    out.add(gauge(exporter + "_last_scrape_connect_time_seconds",
+        "Duration of the liveness check (connection) of the last scrape.", result.connectTime().toNanos() / 1e9));
     GaugeSnapshot.Builder perCollector = GaugeSnapshot.builder().name(exporter + "_collector_duration_seconds")
         .help("Collector time duration.");
     durations.forEach((collector, d) -> perCollector.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
