@@ -278,7 +278,7 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
           // already logged with the reason; the old definitions keep running
         }
       });
-    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+    } catch (IllegalArgumentException e) {
       log.debug("SIGHUP reload not available here: {}", e.getMessage());
     }
   }
