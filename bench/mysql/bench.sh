@@ -26,24 +26,11 @@ if [ ! -f "$JAR" ]; then
   mvn -q -B package -DskipTests -pl mysql-exporter -am
 fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() {
-  for _ in $(seq 1 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
-  echo "bench: $1 did not answer" >&2; return 1
-}
-
-pids=()
-WATCHDOG=
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  if [ -n "$WATCHDOG" ]; then pkill -P "$WATCHDOG" 2>/dev/null || true; kill "$WATCHDOG" 2>/dev/null || true; fi
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'echo "bench: stopped" >&2; exit 1' TERM INT
+command -v mysql >/dev/null || { echo "bench: the mysql client is needed to read Questions" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 # Bound the whole run whatever happens: 6 phases plus start-up and warm-up slack.
-( sleep $((SECONDS_PER_PHASE * 8 + 60)); echo "bench: time limit reached" >&2; kill -TERM $$ ) &
-WATCHDOG=$!
+bench_limit $((SECONDS_PER_PHASE * 8 + 60))
 
 OURS_PORT=$(free_port)
 PEER_PORT=$(free_port)
@@ -59,8 +46,12 @@ wait_http "http://127.0.0.1:$PEER_PORT/metrics"
 echo "bench: $(date -u +%FT%TZ), $(nproc) cores, server $ADDRESS, ${SECONDS_PER_PHASE}s per phase, JAVA_OPTS=$JAVA_OPTS"
 echo "bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # In the background, so that the time limit's signal is handled at once rather than after java returns.
-BENCH_MYSQL_USER="$USER_NAME" BENCH_MYSQL_PASSWORD="$PASSWORD" java -cp "$JAR" bench/mysql/ScrapeBench.java \
-  "$SECONDS_PER_PHASE" "$ADDRESS" ours "http://127.0.0.1:$OURS_PORT/metrics" "$OURS_PID" \
+# The server's own Questions counter, read with the mysql client (the password through MYSQL_PWD, not argv).
+export MYSQL_PWD="$PASSWORD"
+COUNTER="mysql -N -B -h ${ADDRESS%:*} -P ${ADDRESS##*:} --protocol=tcp -u '$USER_NAME' \
+  -e \"SHOW GLOBAL STATUS LIKE 'Questions'\" | awk '{print \$2}'"
+java bench/ScrapeBench.java "$SECONDS_PER_PHASE" queries "$COUNTER" 0 \
+  ours "http://127.0.0.1:$OURS_PORT/metrics" "$OURS_PID" \
   peer "http://127.0.0.1:$PEER_PORT/metrics" "$PEER_PID" &
 pids+=($!)
 wait $!

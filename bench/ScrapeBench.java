@@ -1,5 +1,3 @@
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,44 +12,45 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Scrape benchmark of two running Redis exporters against the same server, one after the other so they do not
- * compete for the CPU: latency (median, p99) with 1 and 8 concurrent scrapers, scrapes per second, commands per
- * scrape (Redis's own total_commands_processed) and resident memory after warm-up.
+ * Scrape benchmark of running exporters against the same server, one after the other so they do not compete
+ * for the CPU: latency (median, p99) with 1 and 8 concurrent scrapers, scrapes per second, requests the server
+ * saw per scrape (read from the server's own counter by a shell command) and resident memory after warm-up.
  *
- * <p>Usage: java -cp redis-exporter.jar ScrapeBench.java SECONDS REDIS_URI name url pid [name url pid]
+ * <p>Usage: java bench/ScrapeBench.java SECONDS COUNTER_LABEL COUNTER_COMMAND GAP_MS name url pid [name url pid]
+ *
+ * <p>COUNTER_COMMAND prints the server's request counter (MySQL's Questions, Redis's total_commands_processed);
+ * what running it costs the counter is measured and subtracted. GAP_MS spaces the counted scrapes as a scrape
+ * interval would (0 for back to back).
  */
 public class ScrapeBench {
 
   record Target(String name, String url, long pid) {}
 
   record Figures(double p50ms1, double p99ms1, double rate1, double p50ms8, double p99ms8, double rate8,
-      double commands, double rssMiB) {}
+      double requests, double rssMiB) {}
 
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public static void main(String[] args) throws Exception {
     int seconds = Integer.parseInt(args[0]);
-    String server = args[1];
+    String counterLabel = args[1];
+    String counter = args[2];
+    long gapMs = Long.parseLong(args[3]);
     List<Target> targets = new ArrayList<>();
-    for (int i = 2; i + 2 < args.length; i += 3) {
+    for (int i = 4; i + 2 < args.length; i += 3) {
       targets.add(new Target(args[i], args[i + 1], Long.parseLong(args[i + 2])));
     }
     List<Figures> figures = new ArrayList<>();
-    RedisClient client = RedisClient.create(server);
-    try (StatefulRedisConnection<String, String> redis = client.connect()) {
-      for (Target t : targets) {
-        System.err.printf("bench: %s ...%n", t.name());
-        figures.add(measure(t, seconds, redis));
-      }
-    } finally {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    for (Target t : targets) {
+      System.err.printf("bench: %s ...%n", t.name());
+      figures.add(measure(t, seconds, counter, gapMs));
     }
     System.out.printf(Locale.ROOT, "%-10s %9s %9s %10s %9s %9s %10s %13s %9s%n", "exporter", "p50 1x ms",
-        "p99 1x ms", "scrapes/s", "p50 8x ms", "p99 8x ms", "scrapes/s", "commands/scr", "RSS MiB");
+        "p99 1x ms", "scrapes/s", "p50 8x ms", "p99 8x ms", "scrapes/s", counterLabel + "/scr", "RSS MiB");
     for (int i = 0; i < targets.size(); i++) {
       Figures f = figures.get(i);
       System.out.printf(Locale.ROOT, "%-10s %9.2f %9.2f %10.1f %9.2f %9.2f %10.1f %13.1f %9.1f%n",
-          targets.get(i).name(), f.p50ms1(), f.p99ms1(), f.rate1(), f.p50ms8(), f.p99ms8(), f.rate8(), f.commands(),
+          targets.get(i).name(), f.p50ms1(), f.p99ms1(), f.rate1(), f.p50ms8(), f.p99ms8(), f.rate8(), f.requests(),
           f.rssMiB());
     }
     if (figures.size() == 2) {
@@ -59,19 +58,19 @@ public class ScrapeBench {
       Figures b = figures.get(1);
       System.out.printf(Locale.ROOT, "%-10s %9.2f %9.2f %10.2f %9.2f %9.2f %10.2f %13.2f %9.2f%n",
           "ratio", a.p50ms1() / b.p50ms1(), a.p99ms1() / b.p99ms1(), a.rate1() / b.rate1(),
-          a.p50ms8() / b.p50ms8(), a.p99ms8() / b.p99ms8(), a.rate8() / b.rate8(), a.commands() / b.commands(),
+          a.p50ms8() / b.p50ms8(), a.p99ms8() / b.p99ms8(), a.rate8() / b.rate8(), a.requests() / b.requests(),
           a.rssMiB() / b.rssMiB());
       System.out.printf("(ratio = %s / %s)%n", targets.get(0).name(), targets.get(1).name());
     }
   }
 
-  static Figures measure(Target t, int seconds, StatefulRedisConnection<String, String> redis) throws Exception {
-    run(t.url(), 2, Math.max(2, seconds / 3)); // warm-up: JIT, connections
-    double commands = commandsPerScrape(t.url(), redis, 20);
+  static Figures measure(Target t, int seconds, String counter, long gapMs) throws Exception {
+    run(t.url(), 2, Math.max(2, seconds / 3)); // warm-up: JIT, connections, caches
+    double requests = requestsPerScrape(t.url(), counter, gapMs, 20);
     List<Long> one = run(t.url(), 1, seconds);
     List<Long> eight = run(t.url(), 8, seconds);
     return new Figures(pct(one, 50), pct(one, 99), one.size() / (double) seconds, pct(eight, 50), pct(eight, 99),
-        eight.size() / (double) seconds, commands, rssMiB(t.pid()));
+        eight.size() / (double) seconds, requests, rssMiB(t.pid()));
   }
 
   /** Scrapes from {@code scrapers} threads for {@code seconds}; returns every scrape's latency in nanoseconds. */
@@ -106,31 +105,27 @@ public class ScrapeBench {
     return new ArrayList<>(all);
   }
 
-  /**
-   * Commands the server processed per scrape, less what reading the counter costs. Scrapes are 300 ms apart,
-   * beyond our exporter's 250 ms INFO reuse window, so each one pays its full cost as at a normal interval.
-   */
-  static double commandsPerScrape(String url, StatefulRedisConnection<String, String> redis, int scrapes)
-      throws Exception {
-    long c0 = processed(redis);
-    long c1 = processed(redis);
+  /** Requests the server counted per scrape, less what reading the counter costs (read twice, nothing between). */
+  static double requestsPerScrape(String url, String counter, long gapMs, int scrapes) throws Exception {
+    long c0 = read(counter);
+    long c1 = read(counter);
     long own = c1 - c0;
     HttpRequest req = HttpRequest.newBuilder(URI.create(url)).build();
     for (int i = 0; i < scrapes; i++) {
       HTTP.send(req, HttpResponse.BodyHandlers.discarding());
-      Thread.sleep(300);
+      Thread.sleep(gapMs);
     }
-    long c2 = processed(redis);
+    long c2 = read(counter);
     return (c2 - c1 - own) / (double) scrapes;
   }
 
-  static long processed(StatefulRedisConnection<String, String> redis) {
-    for (String line : redis.sync().info("stats").split("\r?\n")) {
-      if (line.startsWith("total_commands_processed:")) {
-        return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-      }
+  static long read(String counter) throws Exception {
+    Process p = new ProcessBuilder("bash", "-c", counter).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes()).trim();
+    if (p.waitFor() != 0 || !out.matches("\\d+")) {
+      throw new IllegalStateException("the counter command printed '" + out + "': " + counter);
     }
-    throw new IllegalStateException("no total_commands_processed in INFO stats");
+    return Long.parseLong(out);
   }
 
   static double rssMiB(long pid) throws Exception {

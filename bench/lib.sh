@@ -1,0 +1,26 @@
+# shellcheck shell=bash
+# Helpers shared by the bench scripts: sourced, not run.
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+wait_http() {
+  for _ in $(seq 1 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
+  echo "bench: $1 did not answer" >&2; return 1
+}
+
+# Everything a bench starts goes into pids; it is stopped on exit, and the whole run is bounded in time.
+pids=()
+WATCHDOG=
+bench_cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ -n "$WATCHDOG" ]; then pkill -P "$WATCHDOG" 2>/dev/null || true; kill "$WATCHDOG" 2>/dev/null || true; fi
+  wait 2>/dev/null || true
+}
+
+# bench_limit SECONDS: stop the run after that long, whatever happens.
+bench_limit() {
+  trap bench_cleanup EXIT
+  trap 'echo "bench: stopped" >&2; exit 1' TERM INT
+  ( sleep "$1"; echo "bench: time limit reached" >&2; kill -TERM $$ ) &
+  WATCHDOG=$!
+}
