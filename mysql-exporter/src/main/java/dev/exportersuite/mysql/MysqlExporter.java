@@ -1,6 +1,7 @@
 package dev.exportersuite.mysql;
 
 import dev.exportersuite.core.cli.ExporterCommand;
+import dev.exportersuite.core.cli.ExporterRuntime;
 import dev.exportersuite.core.cli.ModuleInfo;
 import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.config.ConfigException;
@@ -109,7 +110,7 @@ public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
   }
 
   @Override
-  protected void addRoutes(ExporterServer.Builder server, Runtime runtime) {
+  protected void addRoutes(ExporterServer.Builder server, ExporterRuntime runtime) {
     ProbeHandler targets = new ProbeHandler("target", new MysqlProbe(sources, runtime), maxTargets);
     runtime.onReload(targets::closeAll);
     server.route("/probe", targets);

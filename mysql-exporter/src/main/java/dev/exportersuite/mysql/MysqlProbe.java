@@ -1,6 +1,6 @@
 package dev.exportersuite.mysql;
 
-import dev.exportersuite.core.cli.ExporterCommand;
+import dev.exportersuite.core.cli.ExporterRuntime;
 import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.http.ProbeHandler;
@@ -18,9 +18,9 @@ final class MysqlProbe implements ProbeHandler.TargetOpener {
   private static final int TARGET_POOL = 2;
 
   private final ConnectionSources sources;
-  private final ExporterCommand.Runtime runtime;
+  private final ExporterRuntime runtime;
 
-  MysqlProbe(ConnectionSources sources, ExporterCommand.Runtime runtime) {
+  MysqlProbe(ConnectionSources sources, ExporterRuntime runtime) {
     this.sources = sources;
     this.runtime = runtime;
   }

@@ -1,6 +1,7 @@
 package dev.exportersuite.redis;
 
 import dev.exportersuite.core.cli.ExporterCommand;
+import dev.exportersuite.core.cli.ExporterRuntime;
 import dev.exportersuite.core.cli.ModuleInfo;
 import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.config.ConfigException;
@@ -206,7 +207,7 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
   }
 
   @Override
-  protected void addRoutes(ExporterServer.Builder server, Runtime runtime) {
+  protected void addRoutes(ExporterServer.Builder server, ExporterRuntime runtime) {
     ProbeHandler targets = new ProbeHandler("target", new ScrapeTargets(this, runtime, lastConfig), 64);
     runtime.onReload(targets::closeAll);
     runtime.register(targets.requestErrors(runtime.namespace() + "_target_scrape_request_errors",

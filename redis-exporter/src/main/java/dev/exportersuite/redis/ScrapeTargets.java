@@ -1,6 +1,6 @@
 package dev.exportersuite.redis;
 
-import dev.exportersuite.core.cli.ExporterCommand;
+import dev.exportersuite.core.cli.ExporterRuntime;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.http.ProbeHandler;
@@ -15,10 +15,10 @@ import java.util.Optional;
 final class ScrapeTargets implements ProbeHandler.TargetOpener {
 
   private final RedisExporter command;
-  private final ExporterCommand.Runtime runtime;
+  private final ExporterRuntime runtime;
   private final ExporterConfig<RedisConnectionSection> config;
 
-  ScrapeTargets(RedisExporter command, ExporterCommand.Runtime runtime, ExporterConfig<RedisConnectionSection> config) {
+  ScrapeTargets(RedisExporter command, ExporterRuntime runtime, ExporterConfig<RedisConnectionSection> config) {
     this.command = command;
     this.runtime = runtime;
     this.config = config;

@@ -7,26 +7,18 @@ import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.config.MetricDefinition;
-import dev.exportersuite.core.config.MetricNames;
-import dev.exportersuite.core.config.MetricType;
 import dev.exportersuite.core.config.MetricsFiles;
 import dev.exportersuite.core.http.ExporterServer;
 import dev.exportersuite.core.http.ListenAddress;
 import dev.exportersuite.core.snapshots.BuildInfoCollector;
 import dev.exportersuite.core.snapshots.ExporterCollector;
 import dev.exportersuite.core.snapshots.Redactor;
-import dev.exportersuite.core.snapshots.SelfMetricsStyle;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -92,7 +84,7 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
   }
 
   /** Lets a module add routes such as {@code /probe}. */
-  protected void addRoutes(ExporterServer.Builder server, Runtime runtime) {}
+  protected void addRoutes(ExporterServer.Builder server, ExporterRuntime runtime) {}
 
   /** Namespace flag for modules whose peer has one (redis_exporter's {@code --namespace}). */
   protected Optional<String> namespaceFlag() {
@@ -102,68 +94,6 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
   /** Extra paths of metrics files from the environment, as a peer reads them (e.g. CUSTOM_METRICS). */
   protected List<Path> customMetricsFromEnvironment() {
     return List.of();
-  }
-
-  /** What the running exporter is made of, for module routes such as {@code /probe}. */
-  public static final class Runtime {
-    private final String namespace;
-    private final EngineSettings settings;
-    private final Labels constLabels;
-    private final ExporterCollector main;
-    private final SelfMetricsStyle style;
-    private final PrometheusRegistry registry;
-    private final List<Runnable> reloadListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    Runtime(String namespace, EngineSettings settings, Labels constLabels, ExporterCollector main,
-        SelfMetricsStyle style, PrometheusRegistry registry) {
-      this.namespace = namespace;
-      this.settings = settings;
-      this.constLabels = constLabels;
-      this.main = main;
-      this.style = style;
-      this.registry = registry;
-    }
-
-    /** A collector for another target (multi-target endpoints): same definitions and settings, its own engine. */
-    public ExporterCollector collectorFor(RequestExecutor executor) {
-      return new ExporterCollector(namespace, new ScrapeEngine(executor, definitions(), settings), constLabels,
-          new Redactor(executor.secrets()), style);
-    }
-
-    /** Adds a module's own metric to {@code /metrics}. */
-    public void register(io.prometheus.metrics.model.registry.Collector collector) {
-      registry.register(collector);
-    }
-
-    public String namespace() {
-      return namespace;
-    }
-
-    /** The definitions in force now: after a reload, the new ones. */
-    public List<MetricDefinition> definitions() {
-      return main.engine().definitions();
-    }
-
-    public EngineSettings settings() {
-      return settings;
-    }
-
-    public Labels constLabels() {
-      return constLabels;
-    }
-
-    public ExporterCollector main() {
-      return main;
-    }
-
-    /** Runs after every successful reload, e.g. to close multi-target engines so they pick up the new files. */
-    public void onReload(Runnable listener) {
-      reloadListeners.add(listener);
-    }
-
-    void reloaded() {
-      reloadListeners.forEach(Runnable::run);
-    }
   }
 
   /** Runs the command as {@code main} would: parses args, runs, and returns the exit code. */
@@ -189,7 +119,8 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
       return 1;
     }
     if (checkConfig) {
-      printSummary(namespace, config, definitions);
+      ConfigSummary.print(configFile == null ? "no --config.file" : configFile.toString(), namespace,
+          config.constLabels(), definitions);
       return 0;
     }
     EngineSettings settings = new EngineSettings(
@@ -212,7 +143,11 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
     registry.register(collector);
     registry.register(new BuildInfoCollector(info().exporterName(), version()));
     if (once) {
-      return printOnce(registry, collector, engine);
+      try {
+        return OnceRun.print(registry, collector);
+      } finally {
+        engine.close();
+      }
     }
     JvmMetrics.builder().register(registry);
     return serve(config, namespace, definitions, settings, constLabels, registry, collector, engine);
@@ -230,7 +165,7 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
       return 1;
     }
     String path = Optional.ofNullable(telemetryPath).or(config::telemetryPath).orElse("/metrics");
-    Runtime runtime = new Runtime(namespace, settings, constLabels, collector, info().selfMetrics(), registry);
+    ExporterRuntime runtime = new ExporterRuntime(namespace, settings, constLabels, collector, info().selfMetrics(), registry);
     ExporterServer.Builder builder = ExporterServer.builder()
         .listen(address)
         .telemetryPath(path)
@@ -254,7 +189,7 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
   }
 
   /** Re-reads the metrics files; on any problem the running definitions stay and the reason is returned. */
-  private synchronized String reload(String namespace, Runtime runtime) throws ConfigException {
+  private synchronized String reload(String namespace, ExporterRuntime runtime) throws ConfigException {
     try {
       List<MetricDefinition> next = loadDefinitions(namespace, readConfig());
       runtime.main().engine().replaceDefinitions(next);
@@ -269,7 +204,7 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
   }
 
   @SuppressWarnings("removal")
-  private void installReloadSignal(String namespace, Runtime runtime) {
+  private void installReloadSignal(String namespace, ExporterRuntime runtime) {
     try {
       sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> {
         try {
@@ -308,53 +243,6 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
     List<MetricDefinition> selected = select(all);
     files.checkUnique(selected);
     return selected;
-  }
-
-  private int printOnce(PrometheusRegistry registry, ExporterCollector collector, ScrapeEngine engine)
-      throws Exception {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      PrometheusTextFormatWriter.builder().build().write(out, registry.scrape());
-      System.out.print(out.toString(StandardCharsets.UTF_8));
-      System.out.flush();
-      int failures = 0;
-      Optional<String> down = collector.connectionError();
-      if (down.isPresent()) {
-        System.err.println("error: the datastore is unreachable: " + down.get());
-        failures++;
-      }
-      for (var s : collector.status()) {
-        if (s.lastError().isPresent()) {
-          System.err.println("error: collector '" + s.collector() + "' (" + s.source() + "): " + s.lastError().get());
-          failures++;
-        }
-      }
-      return failures == 0 ? 0 : 1;
-    } finally {
-      engine.close();
-    }
-  }
-
-  private void printSummary(String namespace, ExporterConfig<M> config, List<MetricDefinition> definitions) {
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    out.printf("config OK: %s (namespace %s)%n", configFile == null ? "no --config.file" : configFile, namespace);
-    if (!config.constLabels().isEmpty()) {
-      out.printf("static labels: %s%n", config.constLabels());
-    }
-    out.printf("%d definitions, %d enabled%n", definitions.size(),
-        definitions.stream().filter(MetricDefinition::enabled).count());
-    for (MetricDefinition d : definitions) {
-      out.printf("  %-32s %-8s %s%s%n", d.collector(), d.enabled() ? "enabled" : "off", d.source(),
-          d.scrapeinterval().map(i -> " every " + i.toSeconds() + "s").orElse(""));
-      for (Map.Entry<String, String> c : d.metricsdesc().entrySet()) {
-        String name = d.fieldtoappend().isPresent()
-            ? MetricNames.join(namespace, d.context(), "<" + d.fieldtoappend().get() + ">")
-            : MetricNames.join(namespace, d.context(), c.getKey());
-        MetricType type = d.typeOf(c.getKey());
-        out.printf("      %s %s%s%n", type.word(), type == MetricType.COUNTER && !name.endsWith("_total")
-            ? name + "_total" : name, d.labels().isEmpty() ? "" : " " + d.labels());
-      }
-    }
   }
 
   /** The version Maven wrote into the jar's manifest, or "dev" when run from classes. */

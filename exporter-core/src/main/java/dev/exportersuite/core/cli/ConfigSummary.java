@@ -1,0 +1,39 @@
+package dev.exportersuite.core.cli;
+
+import dev.exportersuite.core.config.MetricDefinition;
+import dev.exportersuite.core.config.MetricNames;
+import dev.exportersuite.core.config.MetricType;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** {@code --check-config}: every definition that was loaded and every metric it will expose. */
+final class ConfigSummary {
+
+  private ConfigSummary() {}
+
+  static void print(String configFile, String namespace, Map<String, String> constLabels,
+      List<MetricDefinition> definitions) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    out.printf("config OK: %s (namespace %s)%n", configFile, namespace);
+    if (!constLabels.isEmpty()) {
+      out.printf("static labels: %s%n", constLabels);
+    }
+    out.printf("%d definitions, %d enabled%n", definitions.size(),
+        definitions.stream().filter(MetricDefinition::enabled).count());
+    for (MetricDefinition d : definitions) {
+      out.printf("  %-32s %-8s %s%s%n", d.collector(), d.enabled() ? "enabled" : "off", d.source(),
+          d.scrapeinterval().map(i -> " every " + i.toSeconds() + "s").orElse(""));
+      for (String column : d.metricsdesc().keySet()) {
+        // Names taken from row values are only known at scrape time.
+        String name = d.fieldtoappend().isPresent()
+            ? MetricNames.join(namespace, d.context(), "<" + d.fieldtoappend().get() + ">")
+            : MetricNames.join(namespace, d.context(), column);
+        MetricType type = d.typeOf(column);
+        out.printf("      %s %s%s%n", type.word(), MetricNames.exposed(name, type),
+            d.labels().isEmpty() ? "" : " " + d.labels());
+      }
+    }
+  }
+}
