@@ -56,14 +56,7 @@ record RedisConnectionSection(
       }
     }
     Optional<String> user = c.string("user");
-    Optional<String> password = c.string("password");
-    Optional<String> file = c.string("password_file");
-    if (password.isPresent() && file.isPresent()) {
-      throw c.error("password_file", "give password or password_file, not both");
-    }
-    if (file.isPresent()) {
-      password = Optional.of(SecretSource.readFile(Path.of(file.get()), c.child("password_file")));
-    }
+    Optional<String> password = SecretSource.fromSection(c);
     Optional<Duration> connect = c.duration("connect_timeout");
     Optional<Duration> reuse = c.has("info_reuse") && c.string("info_reuse").map(String::strip).orElse("")
         .equals("0") ? Optional.of(Duration.ZERO) : c.duration("info_reuse");

@@ -21,6 +21,19 @@ public final class SecretSource {
     }
   }
 
+  /** A config section's {@code password} or {@code password_file} (one of them, not both), if either is set. */
+  public static Optional<String> fromSection(YamlMapping section) throws ConfigException {
+    Optional<String> password = section.string("password");
+    Optional<String> file = section.string("password_file");
+    if (password.isPresent() && file.isPresent()) {
+      throw section.error("password_file", "give password or password_file, not both");
+    }
+    if (file.isPresent()) {
+      return Optional.of(readFile(Path.of(file.get()), section.child("password_file")));
+    }
+    return password;
+  }
+
   /** The first value present: a flag, then a file, then an environment variable. */
   public static Optional<String> first(Optional<String> direct, Optional<Path> file, String envName, String what)
       throws ConfigException {

@@ -4,7 +4,6 @@ import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.config.SecretSource;
 import dev.exportersuite.core.config.YamlMapping;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +44,7 @@ public record JdbcConnectionSection(
       throw c.error("url", "a JDBC URL starts with jdbc: (e.g. jdbc:mariadb://127.0.0.1:3306/)");
     }
     Optional<String> user = c.string("username");
-    Optional<String> password = c.string("password");
-    Optional<String> file = c.string("password_file");
-    if (password.isPresent() && file.isPresent()) {
-      throw c.error("password_file", "give password or password_file, not both");
-    }
-    if (file.isPresent()) {
-      password = Optional.of(SecretSource.readFile(Path.of(file.get()), c.child("password_file")));
-    }
+    Optional<String> password = SecretSource.fromSection(c);
     Optional<Integer> pool = c.integer("pool_size", 1, 64);
     Optional<Duration> connect = c.duration("connect_timeout");
     Optional<Integer> maxRows = c.integer("max_rows", 1, 10_000_000);
