@@ -19,7 +19,6 @@ import java.util.Optional;
  *   user: exporter
  *   password_file: /run/secrets/redis
  *   connect_timeout: 5s
- *   info_reuse: 250ms
  *   tls_ca_file: /etc/ssl/redis-ca.pem
  * </pre>
  */
@@ -28,18 +27,16 @@ record RedisConnectionSection(
     Optional<String> user,
     Optional<String> password,
     Optional<Duration> connectTimeout,
-    Optional<Duration> infoReuse,
     boolean tlsSkipVerify,
     Optional<Path> tlsCaFile,
     Optional<Path> tlsCertFile,
     Optional<Path> tlsKeyFile) {
 
   static final List<String> KEYS = List.of("addr", "user", "password", "password_file", "connect_timeout",
-      "info_reuse", "tls_skip_verify", "tls_ca_file", "tls_cert_file", "tls_key_file");
+      "tls_skip_verify", "tls_ca_file", "tls_cert_file", "tls_key_file");
 
   static final RedisConnectionSection EMPTY = new RedisConnectionSection(Optional.empty(), Optional.empty(),
-      Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
-      Optional.empty());
+      Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty());
 
   static ExporterConfigReader.ModuleSection<RedisConnectionSection> section() {
     return ExporterConfigReader.ModuleSection.mapping("connection", EMPTY, RedisConnectionSection::parse);
@@ -58,8 +55,6 @@ record RedisConnectionSection(
     Optional<String> user = c.string("user");
     Optional<String> password = SecretSource.fromSection(c);
     Optional<Duration> connect = c.duration("connect_timeout");
-    Optional<Duration> reuse = c.has("info_reuse") && c.string("info_reuse").map(String::strip).orElse("")
-        .equals("0") ? Optional.of(Duration.ZERO) : c.duration("info_reuse");
     boolean skip = c.bool("tls_skip_verify", false);
     Optional<Path> ca = c.string("tls_ca_file").map(Path::of);
     Optional<Path> cert = c.string("tls_cert_file").map(Path::of);
@@ -69,7 +64,7 @@ record RedisConnectionSection(
           "a client certificate needs both tls_cert_file and tls_key_file");
     }
     c.finish();
-    return new RedisConnectionSection(addr, user, password, connect, reuse, skip, ca, cert, key);
+    return new RedisConnectionSection(addr, user, password, connect, skip, ca, cert, key);
   }
 
   @Override

@@ -42,13 +42,11 @@ final class RedisExecutor implements RequestExecutor {
   private final RedisURI uri;
   private final BlockingQueue<StatefulRedisConnection<String, String>> idle = new LinkedBlockingQueue<>();
   private final Map<String, RedisRequest> parsed = new ConcurrentHashMap<>();
-  private final InfoReuse infoReuse;
   private volatile boolean closed;
 
-  RedisExecutor(RedisTarget target, Duration infoReuse) {
+  RedisExecutor(RedisTarget target) {
     this.target = target;
     this.uri = target.uri();
-    this.infoReuse = new InfoReuse(infoReuse);
     this.client = RedisClient.create(resources(), uri);
     ClientOptions.Builder options = ClientOptions.builder()
         .autoReconnect(false)
@@ -86,16 +84,35 @@ final class RedisExecutor implements RequestExecutor {
 
   @Override
   public List<Row> execute(String request, Duration timeout) throws Exception {
-    RedisRequest r = parsed.computeIfAbsent(request, RedisRequest::parse);
+    return shape(request, fetch(request, timeout));
+  }
+
+  /** The request without its row steps: the default entries reading INFO ALL then cost one INFO a scrape. */
+  @Override
+  public Object roundTripKey(String request) {
+    return parse(request).roundTrip();
+  }
+
+  @Override
+  public List<Row> fetch(String request, Duration timeout) throws Exception {
+    RedisRequest r = parse(request);
     long deadline = System.nanoTime() + timeout.toNanos();
-    List<Row> rows = switch (r.kind()) {
+    return switch (r.kind()) {
       case COMMAND -> r.isInfo()
-          ? infoReuse.get(r.args(), () -> String.valueOf(run(deadline, r.args())))
+          ? InfoText.rows(String.valueOf(run(deadline, r.args())))
           : ReplyRows.rows(run(deadline, r.args()));
       case SCRIPT -> ReplyRows.rows(script(deadline, r.script()));
       case KEYS -> withConnection(deadline, c -> new KeyScanner(c, deadline, uri.getDatabase()).run(r.keyCheck()));
     };
-    return r.applySteps(rows);
+  }
+
+  @Override
+  public List<Row> shape(String request, List<Row> fetched) {
+    return parse(request).applySteps(fetched);
+  }
+
+  private RedisRequest parse(String request) {
+    return parsed.computeIfAbsent(request, RedisRequest::parse);
   }
 
   @Override

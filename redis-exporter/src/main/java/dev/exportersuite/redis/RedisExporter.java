@@ -30,7 +30,6 @@ import picocli.CommandLine.Option;
 public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
 
   static final String DEFAULT_METRICS = "redis/default-metrics.yaml";
-  static final Duration DEFAULT_INFO_REUSE = Duration.ofMillis(250);
 
   @Option(names = {"--redis.addr", "-redis.addr"}, paramLabel = "ADDR",
       description = "redis://host:6379, rediss://host:6380 (TLS) or unix:///path.sock (env REDIS_ADDR; "
@@ -171,7 +170,7 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(config.source(), 0, "connection.addr", e.getMessage());
     }
-    return new RedisExecutor(target, config.module().infoReuse().orElse(DEFAULT_INFO_REUSE));
+    return new RedisExecutor(target);
   }
 
   /** The target from flags, environment and file; {@code address} replaces the address (for /scrape). */

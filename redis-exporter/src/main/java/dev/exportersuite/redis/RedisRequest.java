@@ -93,6 +93,15 @@ record RedisRequest(Kind kind, List<String> args, String script, KeyCheck keyChe
         || (commandName().equals("CLUSTER") && args.size() > 1 && args.get(1).equalsIgnoreCase("INFO")));
   }
 
+  /** What goes to the server, steps left out: requests that agree on it share one round trip. */
+  List<Object> roundTrip() {
+    return switch (kind) {
+      case COMMAND -> List.of(kind, args.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
+      case SCRIPT -> List.of(kind, script);
+      case KEYS -> List.of(kind, args);
+    };
+  }
+
   List<Row> applySteps(List<Row> rows) {
     List<Row> out = rows;
     for (RowSteps s : steps) {

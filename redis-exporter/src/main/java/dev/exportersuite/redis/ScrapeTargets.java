@@ -35,8 +35,7 @@ final class ScrapeTargets implements ProbeHandler.TargetOpener {
       throw new IllegalArgumentException("bad target: " + (e instanceof ConfigException c ? c.problem()
           : e.getMessage()));
     }
-    RedisExecutor executor = new RedisExecutor(target,
-        config.module().infoReuse().orElse(RedisExporter.DEFAULT_INFO_REUSE));
+    RedisExecutor executor = new RedisExecutor(target);
     return runtime.collectorFor(executor);
   }
 }

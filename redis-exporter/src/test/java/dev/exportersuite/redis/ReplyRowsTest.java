@@ -23,7 +23,7 @@ class ReplyRowsTest {
   static void start() {
     redis = new TestRedis();
     executor = new RedisExecutor(new RedisTarget(TestRedis.ADDR, Optional.empty(), Optional.empty(),
-        Duration.ofSeconds(5), RedisTarget.Tls.NONE), Duration.ZERO);
+        Duration.ofSeconds(5), RedisTarget.Tls.NONE));
     var r = redis.sync();
     r.rpush(redis.key("queue"), "a", "b", "c");
     r.set(redis.key("counter"), "42");

@@ -12,6 +12,25 @@ public interface RequestExecutor extends AutoCloseable {
 
   List<Row> execute(String request, Duration timeout) throws Exception;
 
+  /**
+   * Requests with equal keys need the same round trip to the datastore (e.g. {@code INFO ALL} read by several
+   * definitions, each keeping other rows): the engine makes it once per collection with {@link #fetch} and lets
+   * each request {@link #shape} its own rows from it. By default every distinct request is its own round trip.
+   */
+  default Object roundTripKey(String request) {
+    return request;
+  }
+
+  /** The round trip {@code request} needs, before its own shaping. */
+  default List<Row> fetch(String request, Duration timeout) throws Exception {
+    return execute(request, timeout);
+  }
+
+  /** {@code request}'s rows from what its round trip returned. */
+  default List<Row> shape(String request, List<Row> fetched) throws Exception {
+    return fetched;
+  }
+
   /** A cheap liveness check behind {@code <namespace>_up}; throws with the reason when the datastore is unreachable. */
   void ping(Duration timeout) throws Exception;
 

@@ -111,20 +111,33 @@ public final class ScrapeEngine implements AutoCloseable {
         due.add(d);
       }
     }
-    // Definitions with the same request share one round trip (several read SHOW GLOBAL STATUS or INFO); it runs
+    // Definitions that need the same round trip share it (several read SHOW GLOBAL STATUS or INFO); it runs
     // with the longest of their limits, and each definition still stops waiting at its own.
-    Map<String, Duration> longest = new HashMap<>();
+    Map<Object, Duration> longest = new HashMap<>();
+    Map<Object, String> firstRequest = new HashMap<>();
     for (MetricDefinition d : due) {
-      longest.merge(d.request(), timeoutOf(d), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+      Object key = roundTripKey(d);
+      longest.merge(key, timeoutOf(d), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+      firstRequest.putIfAbsent(key, d.request());
     }
-    Map<String, Future<Outcome>> running = new HashMap<>();
-    longest.forEach((request, timeout) -> running.put(request, pool.submit(() -> run(request, timeout))));
+    Map<Object, Future<Outcome>> running = new HashMap<>();
+    longest.forEach((key, timeout) -> running.put(key, pool.submit(() -> run(firstRequest.get(key), timeout))));
     for (MetricDefinition d : due) {
-      boolean owner = timeoutOf(d).equals(longest.get(d.request()));
-      results.add(await(d, running.get(d.request()), owner, start, start + timeoutOf(d).plus(GRACE).toNanos()));
+      Object key = roundTripKey(d);
+      boolean owner = timeoutOf(d).equals(longest.get(key));
+      results.add(await(d, running.get(key), owner, start, start + timeoutOf(d).plus(GRACE).toNanos()));
     }
     return new CollectionResult(true, Optional.empty(), results, startedAt, Duration.ofNanos(System.nanoTime() - start),
         connectTime);
+  }
+
+  /** A request the executor cannot key (it will report why when it runs) is its own round trip. */
+  private Object roundTripKey(MetricDefinition d) {
+    try {
+      return executor.roundTripKey(d.request());
+    } catch (RuntimeException e) {
+      return d.request();
+    }
   }
 
   private Duration timeoutOf(MetricDefinition d) {
@@ -137,7 +150,7 @@ public final class ScrapeEngine implements AutoCloseable {
   private Outcome run(String request, Duration timeout) {
     long t0 = System.nanoTime();
     try {
-      List<Row> rows = executor.execute(request, timeout);
+      List<Row> rows = executor.fetch(request, timeout);
       return new Outcome(rows, Optional.empty(), Duration.ofNanos(System.nanoTime() - t0));
     } catch (Exception e) {
       return new Outcome(List.of(), Optional.of(describe(e)), Duration.ofNanos(System.nanoTime() - t0));
@@ -166,12 +179,18 @@ public final class ScrapeEngine implements AutoCloseable {
     if (o.error().isPresent()) {
       return new CollectorResult(d, List.of(), o.error(), o.took(), false);
     }
-    if (o.rows().isEmpty() && !d.ignorezeroresult()) {
+    List<Row> rows;
+    try {
+      rows = executor.shape(d.request(), o.rows());
+    } catch (Exception e) {
+      return new CollectorResult(d, List.of(), Optional.of(describe(e)), o.took(), false);
+    }
+    if (rows.isEmpty() && !d.ignorezeroresult()) {
       return new CollectorResult(d, List.of(), Optional.of("the request returned no rows (set ignorezeroresult: "
           + "true if that is normal)"), o.took(), false);
     }
-    cache.store(d, o.rows(), start);
-    return new CollectorResult(d, o.rows(), Optional.empty(), o.took(), false);
+    cache.store(d, rows, start);
+    return new CollectorResult(d, rows, Optional.empty(), o.took(), false);
   }
 
   private Optional<String> ping() {
