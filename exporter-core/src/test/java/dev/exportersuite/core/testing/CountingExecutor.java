@@ -1,5 +1,6 @@
 package dev.exportersuite.core.testing;
 
+import dev.exportersuite.core.collect.ForwardingExecutor;
 import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.collect.Row;
 import java.time.Duration;
@@ -8,14 +9,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Wraps a real executor and counts the requests that reach it, to show what the engine saves the datastore. */
-public final class CountingExecutor implements RequestExecutor {
+/** Wraps a real executor and counts the round trips that reach it, to show what the engine saves the datastore. */
+public final class CountingExecutor extends ForwardingExecutor {
 
-  private final RequestExecutor real;
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
   public CountingExecutor(RequestExecutor real) {
-    this.real = real;
+    super(real);
   }
 
   public int calls(String request) {
@@ -24,23 +24,8 @@ public final class CountingExecutor implements RequestExecutor {
   }
 
   @Override
-  public List<Row> execute(String request, Duration timeout) throws Exception {
+  public List<Row> fetch(String request, Duration timeout) throws Exception {
     calls.computeIfAbsent(request, r -> new AtomicInteger()).incrementAndGet();
-    return real.execute(request, timeout);
-  }
-
-  @Override
-  public void ping(Duration timeout) throws Exception {
-    real.ping(timeout);
-  }
-
-  @Override
-  public List<String> secrets() {
-    return real.secrets();
-  }
-
-  @Override
-  public void close() {
-    real.close();
+    return super.fetch(request, timeout);
   }
 }
