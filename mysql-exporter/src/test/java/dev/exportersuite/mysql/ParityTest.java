@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +18,22 @@ import org.junit.jupiter.api.Test;
  */
 class ParityTest {
 
+  private static Exposition peer;
+  private static Exposition ours;
+
+  /** One scrape of each, side by side on the same server: every test below compares these two pages. */
+  @BeforeAll
+  static void scrapeBoth() throws Exception {
+    assertThat(PeerExporter.installed())
+        .as("prometheus-mysqld-exporter is installed (scripts/services.sh installs it)").isTrue();
+    try (PeerExporter p = PeerExporter.start("root@tcp(" + MariaDb.ADDRESS + ")/");
+        ExporterProcess o = ExporterProcess.serve(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+            "--mysqld.username=root")) {
+      peer = Exposition.parse(p.scrape());
+      ours = o.scrape();
+    }
+  }
+
   /** The Go runtime's and the HTTP handler's own metrics are not MySQL metrics. */
   private static boolean goOnly(String family) {
     return family.startsWith("go_") || family.startsWith("process_") || family.startsWith("promhttp_");
@@ -25,15 +41,6 @@ class ParityTest {
 
   @Test
   void everyPeerFamilyHasTheSameNameTypeAndLabels() throws Exception {
-    Assumptions.assumeTrue(PeerExporter.installed(), "prometheus-mysqld-exporter is not installed");
-    Exposition peer;
-    Exposition ours;
-    try (PeerExporter p = PeerExporter.start("root@tcp(" + MariaDb.ADDRESS + ")/");
-        ExporterProcess o = ExporterProcess.serve(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
-            "--mysqld.username=root")) {
-      peer = Exposition.parse(p.scrape());
-      ours = o.scrape();
-    }
     assertThat(peer.value("mysql_up")).contains(1.0);
     assertThat(ours.value("mysql_up")).contains(1.0);
 
@@ -49,15 +56,6 @@ class ParityTest {
 
   @Test
   void staticValuesAndInfoLabelsAgree() throws Exception {
-    Assumptions.assumeTrue(PeerExporter.installed(), "prometheus-mysqld-exporter is not installed");
-    Exposition peer;
-    Exposition ours;
-    try (PeerExporter p = PeerExporter.start("root@tcp(" + MariaDb.ADDRESS + ")/");
-        ExporterProcess o = ExporterProcess.serve(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
-            "--mysqld.username=root")) {
-      peer = Exposition.parse(p.scrape());
-      ours = o.scrape();
-    }
     Map<String, Double> differ = new TreeMap<>();
     for (Exposition.Sample s : peer.samples()) {
       if (s.name().startsWith("mysql_global_variables_")) {

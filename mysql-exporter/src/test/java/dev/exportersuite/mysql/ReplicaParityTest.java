@@ -12,7 +12,7 @@ class ReplicaParityTest {
 
   @Test
   void replicaStatusFamiliesMatchThePeers() throws Exception {
-    Assumptions.assumeTrue(PeerExporter.installed(), "prometheus-mysqld-exporter is not installed");
+    assertThat(PeerExporter.installed()).as("prometheus-mysqld-exporter is installed (scripts/services.sh)").isTrue();
     Assumptions.assumeTrue(ScratchReplica.available(), "mariadb-install-db/mariadbd are not installed");
     try (ScratchReplica replica = ScratchReplica.start()) {
       Exposition peer;
