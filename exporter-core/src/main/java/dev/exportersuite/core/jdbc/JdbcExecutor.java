@@ -11,7 +11,10 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.temporal.Temporal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,12 +100,18 @@ public final class JdbcExecutor implements RequestExecutor {
     if (v instanceof java.util.Date d) {
       return d.getTime() / 1000.0;
     }
-    if (v instanceof Temporal) {
-      try {
-        return java.sql.Timestamp.valueOf(v.toString().replace('T', ' ')).getTime() / 1000.0;
-      } catch (IllegalArgumentException e) {
-        return v.toString();
-      }
+    // Drivers that return java.time types: zone-less values are read in the JVM's zone, as java.sql.Timestamp is.
+    if (v instanceof LocalDateTime t) {
+      return java.sql.Timestamp.valueOf(t).getTime() / 1000.0;
+    }
+    if (v instanceof LocalDate d) {
+      return java.sql.Date.valueOf(d).getTime() / 1000.0;
+    }
+    if (v instanceof OffsetDateTime t) {
+      return t.toInstant().toEpochMilli() / 1000.0;
+    }
+    if (v instanceof Instant i) {
+      return i.toEpochMilli() / 1000.0;
     }
     return v.toString();
   }

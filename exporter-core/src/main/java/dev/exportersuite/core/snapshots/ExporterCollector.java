@@ -105,8 +105,10 @@ public final class ExporterCollector implements MultiCollector {
     Map<String, String> owner = new LinkedHashMap<>();
     Map<String, List<String>> errors = new LinkedHashMap<>();
     Map<String, Duration> durations = new LinkedHashMap<>();
+    Map<String, MetricDefinition> firstDefinition = new LinkedHashMap<>();
     for (CollectorResult r : result.results()) {
       String collector = r.definition().collector();
+      firstDefinition.putIfAbsent(collector, r.definition());
       durations.merge(collector, r.duration(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
       List<String> collectorErrors = errors.computeIfAbsent(collector, c -> new ArrayList<>());
       r.error().ifPresent(collectorErrors::add);
@@ -149,8 +151,7 @@ public final class ExporterCollector implements MultiCollector {
       CollectorStatus previous = status.get(collector);
       Optional<Instant> lastSuccess = error.isEmpty() ? Optional.of(result.startedAt())
           : previous == null ? Optional.empty() : previous.lastSuccess();
-      MetricDefinition def = result.results().stream().map(CollectorResult::definition)
-          .filter(d -> d.collector().equals(collector)).findFirst().orElseThrow();
+      MetricDefinition def = firstDefinition.get(collector);
       status.put(collector, new CollectorStatus(collector, def.source(), def.enabled(), durations.get(collector),
           error, lastSuccess, counter.get()));
     }

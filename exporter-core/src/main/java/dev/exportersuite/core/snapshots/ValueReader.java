@@ -24,7 +24,7 @@ final class ValueReader {
       return OptionalDouble.of(b ? 1 : 0);
     }
     String text = value.toString().trim();
-    Double mapped = valueMap.get(text.toLowerCase(Locale.ROOT));
+    Double mapped = valueMap.isEmpty() ? null : valueMap.get(text.toLowerCase(Locale.ROOT));
     if (mapped != null) {
       return OptionalDouble.of(mapped);
     }
