@@ -118,6 +118,15 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
       System.err.println("error: " + e.getMessage());
       return 1;
     }
+    // Checked with the rest of the config, so --check-config catches a bad address too.
+    ListenAddress address;
+    try {
+      address = ListenAddress.parse(Optional.ofNullable(listenAddress).or(config::listenAddress)
+          .orElse(":" + info().defaultPort()));
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: --web.listen-address: " + e.getMessage());
+      return 1;
+    }
     if (checkConfig) {
       ConfigSummary.print(configFile == null ? "no --config.file" : configFile.toString(), namespace,
           config.constLabels(), definitions);
@@ -150,21 +159,13 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
       }
     }
     JvmMetrics.builder().register(registry);
-    return serve(config, namespace, definitions, settings, constLabels, registry, collector, engine);
+    String path = Optional.ofNullable(telemetryPath).or(config::telemetryPath).orElse("/metrics");
+    return serve(namespace, address, path, settings, constLabels, registry, collector);
   }
 
-  private int serve(ExporterConfig<M> config, String namespace, List<MetricDefinition> definitions,
-      EngineSettings settings, Labels constLabels, PrometheusRegistry registry, ExporterCollector collector,
-      ScrapeEngine engine) throws Exception {
-    ListenAddress address;
-    try {
-      address = ListenAddress.parse(Optional.ofNullable(listenAddress).or(config::listenAddress)
-          .orElse(":" + info().defaultPort()));
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: --web.listen-address: " + e.getMessage());
-      return 1;
-    }
-    String path = Optional.ofNullable(telemetryPath).or(config::telemetryPath).orElse("/metrics");
+  private int serve(String namespace, ListenAddress address, String path, EngineSettings settings,
+      Labels constLabels, PrometheusRegistry registry, ExporterCollector collector) throws Exception {
+    ScrapeEngine engine = collector.engine();
     ExporterRuntime runtime = new ExporterRuntime(namespace, settings, constLabels, collector, info().selfMetrics(), registry);
     ExporterServer.Builder builder = ExporterServer.builder()
         .listen(address)
@@ -177,7 +178,7 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
     ExporterServer server = builder.start();
     installReloadSignal(namespace, runtime);
     log.info("{} listening on {} (metrics at {}), {} collectors", info().title(), address, path,
-        definitions.stream().filter(MetricDefinition::enabled).count());
+        engine.definitions().stream().filter(MetricDefinition::enabled).count());
     CountDownLatch stopped = new CountDownLatch(1);
     java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

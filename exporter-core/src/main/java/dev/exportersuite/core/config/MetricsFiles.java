@@ -17,14 +17,13 @@ import java.util.stream.Stream;
  */
 public final class MetricsFiles {
 
+  private final String namespace;
   private final MetricsFileParser parser;
 
   public MetricsFiles(String namespace) {
-    this.parser = new MetricsFileParser(namespace);
     this.namespace = namespace;
+    this.parser = new MetricsFileParser(namespace);
   }
-
-  private final String namespace;
 
   public List<MetricDefinition> loadResource(String resource) throws ConfigException {
     String name = "classpath:" + resource;

@@ -58,6 +58,13 @@ class JdbcExporterCliTest {
   }
 
   @Test
+  void checkConfigRefusesAListenAddressWithoutAPort() {
+    Run r = run("--check-config", "--web.listen-address", "0.0.0.0");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("error: --web.listen-address: listen address '0.0.0.0' needs a port");
+  }
+
+  @Test
   void theSameMetricInTwoFilesIsRefusedWithBothNames() {
     Run r = run("--check-config", "--custom.metrics", METRICS.resolve("bad/dup-a.yaml").toString(),
         "--custom.metrics", METRICS.resolve("bad/dup-b.yaml").toString());
