@@ -3,6 +3,9 @@ package dev.exportersuite.mysql;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.jdbc.JdbcConnectionSection;
 import dev.exportersuite.core.jdbc.JdbcSettings;
+import dev.exportersuite.core.target.HostPort;
+import dev.exportersuite.core.target.InputText;
+import dev.exportersuite.core.target.SocketPath;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,11 +24,11 @@ record ConnectionSources(Credentials flags, Optional<DataSourceName> dsn, Option
    * @param address the server ({@code --mysqld.address} or a probe's target); empty: from the sources
    * @param section the {@code .my.cnf} section, {@code client} unless a probe names an {@code auth_module}
    */
-  MysqlSettings resolve(Optional<String> address, String section) throws ConfigException {
+  MysqlSettings resolve(Optional<ServerEndpoint> address, String section) throws ConfigException {
     return resolve(address, section, file.poolSize().orElse(DEFAULT_POOL), false);
   }
 
-  MysqlSettings resolve(Optional<String> address, String section, int poolSize, boolean sectionFirst)
+  MysqlSettings resolve(Optional<ServerEndpoint> address, String section, int poolSize, boolean sectionFirst)
       throws ConfigException {
     Optional<MyCnf.Section> cnf = myCnf.flatMap(c -> c.section(section));
     if (cnf.isEmpty() && !section.equals("client")) {
@@ -39,26 +42,30 @@ record ConnectionSources(Credentials flags, Optional<DataSourceName> dsn, Option
     Credentials credentials = sectionFirst
         ? fromCnf.or(flags).or(fromDsn).or(fromFile)
         : flags.or(fromDsn).or(fromCnf).or(fromFile);
-    ServerAddress server;
-    Optional<String> socket = Optional.empty();
+    ServerEndpoint endpoint;
     try {
       if (address.isPresent()) {
-        server = ServerAddress.parse(address.get());
+        endpoint = address.get();
       } else if (usesSocket(cnf)) {
         // As the mysql client does: with no host or host=localhost, socket= wins over TCP.
-        socket = cnf.get().get("socket");
-        server = new ServerAddress("localhost", ServerAddress.DEFAULT_PORT);
-      } else if (!hostOrPort(cnf) && dsn.flatMap(DataSourceName::socket).isPresent()) {
-        socket = dsn.get().socket();
-        server = new ServerAddress("localhost", ServerAddress.DEFAULT_PORT);
+        endpoint = ServerEndpoint.socket(new SocketPath(cnf.get().get("socket").get()));
+      } else if (!hostOrPort(cnf) && dsn.flatMap(DataSourceName::endpoint).flatMap(ServerEndpoint::socket)
+          .isPresent()) {
+        endpoint = dsn.get().endpoint().get();
       } else {
-        server = defaultAddress(cnf);
+        endpoint = defaultEndpoint(cnf);
       }
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("command line", 0, "--mysqld.address", e.getMessage());
+      throw new ConfigException(myCnf.map(MyCnf::source).orElse("--config.my-cnf"), 0, "host", e.getMessage());
+    }
+    try {
+      DriverProperties.check(file.properties());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("config file", 0, "connection.properties", e.getMessage());
     }
     Duration connect = file.connectTimeout().orElse(Duration.ofSeconds(5));
-    return new MysqlSettings(server, socket, credentials, session, poolSize, connect, file.properties(),
+    return new MysqlSettings(endpoint, credentials, session, poolSize, connect,
+        DriverProperties.build(connect, endpoint.socket(), file.properties()),
         file.maxRows().orElse(JdbcSettings.DEFAULT_MAX_ROWS));
   }
 
@@ -71,23 +78,22 @@ record ConnectionSources(Credentials flags, Optional<DataSourceName> dsn, Option
         && cnf.get().get("host").map(h -> h.isBlank() || h.equalsIgnoreCase("localhost")).orElse(true);
   }
 
-  private ServerAddress defaultAddress(Optional<MyCnf.Section> cnf) throws ConfigException {
-    if (cnf.isPresent() && (cnf.get().get("host").isPresent() || cnf.get().get("port").isPresent())) {
+  private ServerEndpoint defaultEndpoint(Optional<MyCnf.Section> cnf) throws ConfigException {
+    if (hostOrPort(cnf)) {
       String host = cnf.get().get("host").filter(h -> !h.isBlank()).orElse("localhost");
-      String port = cnf.get().get("port").orElse(Integer.toString(ServerAddress.DEFAULT_PORT));
-      try {
-        return new ServerAddress(host, Integer.parseInt(port.trim()));
-      } catch (NumberFormatException e) {
-        throw new ConfigException(myCnf.get().source(), 0, "port", "'" + port + "' is not a port number");
+      String port = cnf.get().get("port").orElse(Integer.toString(ServerEndpoint.DEFAULT_PORT)).trim();
+      if (!port.matches("[0-9]{1,5}")) {
+        throw new ConfigException(myCnf.get().source(), 0, "port", InputText.quote(port) + " is not a port number");
       }
+      return ServerEndpoint.tcp(new HostPort(host, Integer.parseInt(port)));
     }
-    if (dsn.isPresent() && dsn.get().address().isPresent()) {
-      return dsn.get().address().get();
+    if (dsn.isPresent() && dsn.get().endpoint().isPresent()) {
+      return dsn.get().endpoint().get();
     }
     if (file.url().isPresent()) {
       throw new ConfigException("config file", 0, "connection.url", "the MySQL exporter takes the server from "
           + "--mysqld.address or .my.cnf, not from connection.url");
     }
-    return new ServerAddress("localhost", ServerAddress.DEFAULT_PORT);
+    return ServerEndpoint.LOCAL;
   }
 }

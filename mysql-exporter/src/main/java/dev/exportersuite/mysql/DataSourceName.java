@@ -1,15 +1,20 @@
 package dev.exportersuite.mysql;
 
+import dev.exportersuite.core.target.HostPort;
+import dev.exportersuite.core.target.InputText;
+import dev.exportersuite.core.target.SocketPath;
 import java.util.Optional;
 
 /**
  * The Go driver's DSN that mysqld_exporter 0.14 reads from {@code DATA_SOURCE_NAME}:
  * {@code user:password@tcp(host:port)/dbname?params}. Only what this exporter needs is taken: user, password,
- * address. Like the Go parser, the last {@code @} before the last {@code /} ends the credentials, so a password
+ * address (through the core's strict address grammar; the DSN's {@code ?params} are not read, so no driver option
+ * comes from it). Like the Go parser, the last {@code @} before the last {@code /} ends the credentials, so a password
  * may contain {@code @}, {@code :} and {@code /}.
  */
-public record DataSourceName(Optional<String> user, Optional<String> password, Optional<ServerAddress> address,
-    Optional<String> socket) {
+public record DataSourceName(Optional<String> user, Optional<String> password, Optional<ServerEndpoint> endpoint) {
+
+  static final String DEFAULT_SOCKET = "/var/run/mysqld/mysqld.sock";
 
   public static DataSourceName parse(String dsn) {
     String d = dsn.trim();
@@ -30,8 +35,7 @@ public record DataSourceName(Optional<String> user, Optional<String> password, O
       user = Optional.of(colon < 0 ? creds : creds.substring(0, colon)).filter(s -> !s.isEmpty());
       password = colon < 0 ? Optional.empty() : Optional.of(creds.substring(colon + 1));
     }
-    Optional<ServerAddress> address = Optional.empty();
-    Optional<String> socket = Optional.empty();
+    Optional<ServerEndpoint> endpoint = Optional.empty();
     int open = target.indexOf('(');
     if (open >= 0) {
       if (!target.endsWith(")")) {
@@ -40,19 +44,22 @@ public record DataSourceName(Optional<String> user, Optional<String> password, O
       String protocol = target.substring(0, open);
       String addr = target.substring(open + 1, target.length() - 1);
       if (protocol.equals("unix")) {
-        socket = Optional.of(addr.isEmpty() ? "/var/run/mysqld/mysqld.sock" : addr);
+        endpoint = Optional.of(ServerEndpoint.socket(new SocketPath(addr.isEmpty() ? DEFAULT_SOCKET : addr)));
+      } else if (!protocol.equals("tcp") && !protocol.isEmpty()) {
+        throw new IllegalArgumentException("DATA_SOURCE_NAME: the protocol before '(' is tcp or unix, found "
+            + InputText.quote(protocol));
       } else if (!addr.isEmpty()) {
-        address = Optional.of(ServerAddress.parse(addr));
+        endpoint = Optional.of(ServerEndpoint.tcp(HostPort.parse(addr, ServerEndpoint.DEFAULT_PORT)));
       }
     } else if (!target.isEmpty() && !target.equals("tcp")) {
       throw new IllegalArgumentException("DATA_SOURCE_NAME: expected tcp(host:port) after '@'");
     }
-    return new DataSourceName(user, password, address, socket);
+    return new DataSourceName(user, password, endpoint);
   }
 
   @Override
   public String toString() {
     return "DataSourceName[user=" + user.orElse("") + ", password=" + (password.isPresent() ? "***" : "")
-        + ", address=" + address.map(ServerAddress::toString).orElse("") + ", socket=" + socket.orElse("") + "]";
+        + ", endpoint=" + endpoint.map(ServerEndpoint::toString).orElse("") + "]";
   }
 }

@@ -9,7 +9,7 @@ import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.http.ExporterServer;
-import dev.exportersuite.core.http.ProbeHandler;
+import dev.exportersuite.core.http.MultiTargetHandler;
 import dev.exportersuite.core.snapshots.SelfMetricsStyle;
 import dev.exportersuite.core.jdbc.JdbcConnectionSection;
 import java.nio.file.Files;
@@ -103,7 +103,13 @@ public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
   @Override
   protected RequestExecutor openExecutor(ExporterConfig<JdbcConnectionSection> config) throws ConfigException {
     sources = connectionSources(config.module());
-    MysqlSettings settings = sources.resolve(Optional.ofNullable(address), "client");
+    Optional<ServerEndpoint> flag;
+    try {
+      flag = Optional.ofNullable(address).map(ServerEndpoint::parse);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("command line", 0, "--mysqld.address", e.getMessage());
+    }
+    MysqlSettings settings = sources.resolve(flag, "client");
     LoggerFactory.getLogger(MysqlExporter.class).info("monitoring {} as {}", settings.where(),
         settings.credentials().user().orElse("(no user)"));
     return settings.open();
@@ -111,7 +117,8 @@ public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
 
   @Override
   protected void addRoutes(ExporterServer.Builder server, ExporterRuntime runtime) {
-    ProbeHandler targets = new ProbeHandler("target", new MysqlProbe(sources, runtime), maxTargets);
+    MultiTargetHandler<MysqlSettings> targets = new MultiTargetHandler<>("target", new MysqlProbe(sources, runtime),
+        maxTargets);
     runtime.onReload(targets::closeAll);
     server.route("/probe", targets);
   }

@@ -1,21 +1,24 @@
 package dev.exportersuite.mysql;
 
 import dev.exportersuite.core.cli.ExporterRuntime;
-import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.config.ConfigException;
-import dev.exportersuite.core.http.ProbeHandler;
+import dev.exportersuite.core.http.MultiTargetHandler;
 import dev.exportersuite.core.snapshots.ExporterCollector;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * {@code /probe?target=host:port&auth_module=client.<section>}: one pool, engine and collector per target and
- * credentials section, built on first use and then reused by the probe handler.
+ * {@code /probe?target=host:port&auth_module=client.<section>}: the target is parsed by the strict address
+ * grammar and the section looked up before anything connects; the resulting settings select the pool, so
+ * {@code ?target=db&x=1} and {@code ?target=db:3306&x=2} share one.
  */
-final class MysqlProbe implements ProbeHandler.TargetOpener {
+final class MysqlProbe implements MultiTargetHandler.TargetOpener<MysqlSettings> {
 
   /** Probe targets share one exporter; each gets a small pool. */
   private static final int TARGET_POOL = 2;
+  /** An option file section name: {@code client}, {@code client.team_a}. */
+  private static final Pattern SECTION = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
   private final ConnectionSources sources;
   private final ExporterRuntime runtime;
@@ -26,16 +29,27 @@ final class MysqlProbe implements ProbeHandler.TargetOpener {
   }
 
   @Override
-  public ExporterCollector open(Map<String, String> params) {
-    String module = Optional.ofNullable(params.get("auth_module")).filter(s -> !s.isBlank()).orElse("client");
-    MysqlSettings settings;
+  public MysqlSettings select(Map<String, String> params) {
+    ServerEndpoint target;
     try {
-      settings = sources.resolve(Optional.of(params.get("target")), module, TARGET_POOL,
-          params.containsKey("auth_module"));
+      target = ServerEndpoint.parse(params.get("target"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("bad target: " + e.getMessage()
+          + "; write host:port, [ipv6]:port or unix:///path/to/mysqld.sock");
+    }
+    String module = Optional.ofNullable(params.get("auth_module")).filter(s -> !s.isBlank()).orElse("client");
+    if (!SECTION.matcher(module).matches()) {
+      throw new IllegalArgumentException("bad auth_module: a section name of letters, digits, '.', '_' and '-'");
+    }
+    try {
+      return sources.resolve(Optional.of(target), module, TARGET_POOL, params.containsKey("auth_module"));
     } catch (ConfigException e) {
       throw new IllegalArgumentException(e.getMessage());
     }
-    RequestExecutor executor = settings.open();
-    return runtime.collectorFor(executor);
+  }
+
+  @Override
+  public ExporterCollector open(MysqlSettings settings) {
+    return runtime.collectorFor(settings.open());
   }
 }

@@ -4,45 +4,29 @@ import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.jdbc.JdbcExecutor;
 import dev.exportersuite.core.jdbc.JdbcSettings;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Everything needed to open the pool for one server.
+ * Everything needed to open the pool for one server. Equal settings mean the same connection, which is what
+ * {@code /probe} keys its pools by.
  *
- * @param socket a unix socket path; when present, {@code address} only names the server (localhost)
- * @param properties Connector/J properties; the user's (from the config file) win over the defaults here
+ * @param properties Connector/J properties as {@link DriverProperties#build} made them
  */
-public record MysqlSettings(ServerAddress address, java.util.Optional<String> socket, Credentials credentials,
-    SessionSettings session, int poolSize, Duration connectTimeout, Map<String, String> properties, int maxRows) {
-
-  /** Driver defaults that save round trips per scrape and keep a dead server from hanging a connect. */
-  static Map<String, String> driverDefaults(Duration connectTimeout) {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("connectTimeout", Long.toString(connectTimeout.toMillis()));
-    p.put("useLocalSessionState", "true");
-    p.put("cacheServerConfiguration", "true");
-    p.put("tcpKeepAlive", "true");
-    p.put("zeroDateTimeBehavior", "CONVERT_TO_NULL");
-    p.put("characterEncoding", "UTF-8");
-    return p;
-  }
+public record MysqlSettings(ServerEndpoint endpoint, Credentials credentials, SessionSettings session, int poolSize,
+    Duration connectTimeout, Map<String, String> properties, int maxRows) {
 
   public MysqlSettings {
-    Map<String, String> merged = driverDefaults(connectTimeout);
-    socket.ifPresent(path -> merged.putAll(UnixSocketFactory.properties(path)));
-    merged.putAll(properties);
-    properties = Map.copyOf(merged);
+    properties = Map.copyOf(properties);
   }
 
   /** For logs: where the exporter connects. */
   public String where() {
-    return socket.map(p -> "unix socket " + p).orElse(address.toString());
+    return endpoint.where();
   }
 
   public RequestExecutor open() {
-    return new MysqlRequestExecutor(new JdbcExecutor(new JdbcSettings(address.jdbcUrl(), credentials.user(),
-        credentials.password(), poolSize, connectTimeout, java.util.Optional.of(session.initSql()), properties,
-        maxRows)));
+    return new MysqlRequestExecutor(new JdbcExecutor(new JdbcSettings(endpoint.jdbcUrl(), credentials.user(),
+        credentials.password(), poolSize, connectTimeout, Optional.of(session.initSql()), properties, maxRows)));
   }
 }

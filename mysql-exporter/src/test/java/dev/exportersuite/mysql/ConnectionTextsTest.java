@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exportersuite.core.config.ConfigException;
+import dev.exportersuite.core.jdbc.JdbcConnectionSection;
+import dev.exportersuite.core.target.HostPort;
+import dev.exportersuite.core.target.SocketPath;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -11,16 +15,23 @@ import org.junit.jupiter.api.Test;
 /** The texts users write to say where the server is and who to log in as. */
 class ConnectionTextsTest {
 
+  private static ServerEndpoint tcp(String host, int port) {
+    return ServerEndpoint.tcp(new HostPort(host, port));
+  }
+
   @Test
   void addresses() {
-    assertThat(ServerAddress.parse("db:3307")).isEqualTo(new ServerAddress("db", 3307));
-    assertThat(ServerAddress.parse("db")).isEqualTo(new ServerAddress("db", 3306));
-    assertThat(ServerAddress.parse("[::1]:3310")).isEqualTo(new ServerAddress("::1", 3310));
-    assertThat(ServerAddress.parse("::1")).isEqualTo(new ServerAddress("::1", 3306));
-    assertThat(new ServerAddress("::1", 3310).jdbcUrl()).isEqualTo("jdbc:mysql://[::1]:3310/");
-    assertThatThrownBy(() -> ServerAddress.parse("db:x")).hasMessageContaining("'x' is not a number");
-    assertThatThrownBy(() -> ServerAddress.parse("db:70000")).hasMessageContaining("70000");
-    assertThatThrownBy(() -> ServerAddress.parse(" ")).hasMessageContaining("empty");
+    assertThat(ServerEndpoint.parse("db:3307")).isEqualTo(tcp("db", 3307));
+    assertThat(ServerEndpoint.parse("db")).isEqualTo(tcp("db", 3306));
+    assertThat(ServerEndpoint.parse("[::1]:3310")).isEqualTo(tcp("::1", 3310));
+    assertThat(ServerEndpoint.parse("unix:///run/mysqld/mysqld.sock").socket())
+        .contains(new SocketPath("/run/mysqld/mysqld.sock"));
+    assertThat(tcp("::1", 3310).jdbcUrl()).isEqualTo("jdbc:mysql://[::1]:3310/");
+    assertThatThrownBy(() -> ServerEndpoint.parse("::1")).hasMessageContaining("needs brackets");
+    assertThatThrownBy(() -> ServerEndpoint.parse("db:x")).hasMessageContaining("'x' is not a number");
+    assertThatThrownBy(() -> ServerEndpoint.parse("db:70000")).hasMessageContaining("70000");
+    assertThatThrownBy(() -> ServerEndpoint.parse(" ")).hasMessageContaining("spaces");
+    assertThatThrownBy(() -> ServerEndpoint.parse("")).hasMessageContaining("empty");
   }
 
   @Test
@@ -37,9 +48,15 @@ class ConnectionTextsTest {
     DataSourceName d = DataSourceName.parse("exp:p@ss/w:rd@tcp(db:3307)/");
     assertThat(d.user()).contains("exp");
     assertThat(d.password()).contains("p@ss/w:rd");
-    assertThat(d.address()).contains(new ServerAddress("db", 3307));
-    assertThat(DataSourceName.parse("root@/").address()).isEmpty();
-    assertThat(DataSourceName.parse("exp@unix(/run/mysqld.sock)/").socket()).contains("/run/mysqld.sock");
+    assertThat(d.endpoint()).contains(tcp("db", 3307));
+    assertThat(DataSourceName.parse("root@/").endpoint()).isEmpty();
+    assertThat(DataSourceName.parse("exp@unix(/run/mysqld.sock)/").endpoint().flatMap(ServerEndpoint::socket))
+        .contains(new SocketPath("/run/mysqld.sock"));
+    assertThat(DataSourceName.parse("exp:pw@(db)/").endpoint()).contains(tcp("db", 3306));
+    // The address goes through the strict grammar: a driver option cannot ride in on the DSN.
+    assertThatThrownBy(() -> DataSourceName.parse("exp:pw@tcp(db:3306,allowLoadLocalInfile=true)/"))
+        .hasMessageContaining("port");
+    assertThatThrownBy(() -> DataSourceName.parse("exp:pw@udp(db:3306)/")).hasMessageContaining("tcp or unix");
     assertThatThrownBy(() -> DataSourceName.parse("no-slash")).hasMessageContaining("'/'");
   }
 
@@ -74,13 +91,38 @@ class ConnectionTextsTest {
         "port=3400"));
     ConnectionSources both = new ConnectionSources(Credentials.parseUserFlag("flaguser"),
         Optional.of(DataSourceName.parse("dsnuser:dsnpw@tcp(dsnhost:3500)/")), Optional.of(cnf),
-        dev.exportersuite.core.jdbc.JdbcConnectionSection.EMPTY, new SessionSettings(2, false));
+        JdbcConnectionSection.EMPTY, new SessionSettings(2, false));
     MysqlSettings s = both.resolve(Optional.empty(), "client");
     assertThat(s.credentials().user()).contains("flaguser");
     assertThat(s.credentials().password()).contains("dsnpw");
-    assertThat(s.address()).isEqualTo(new ServerAddress("cnfhost", 3400));
-    assertThat(both.resolve(Optional.of("other:1"), "client").address()).isEqualTo(new ServerAddress("other", 1));
+    assertThat(s.endpoint()).isEqualTo(tcp("cnfhost", 3400));
+    assertThat(both.resolve(Optional.of(tcp("other", 1)), "client").endpoint()).isEqualTo(tcp("other", 1));
     assertThatThrownBy(() -> both.resolve(Optional.empty(), "client.x"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("[client.x]");
+  }
+
+  @Test
+  void hostOfAnOptionFileGoesThroughTheSameGrammar() throws Exception {
+    MyCnf cnf = MyCnf.parse("c.cnf", List.of("[client]", "user=u", "host=db/?autoDeserialize=true"));
+    ConnectionSources sources = new ConnectionSources(Credentials.NONE, Optional.empty(), Optional.of(cnf),
+        JdbcConnectionSection.EMPTY, new SessionSettings(2, false));
+    assertThatThrownBy(() -> sources.resolve(Optional.empty(), "client"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("c.cnf").hasMessageContaining("host");
+  }
+
+  @Test
+  void driverOptionsThatReachIntoThisHostAreAlwaysOff() throws Exception {
+    JdbcConnectionSection asking = new JdbcConnectionSection(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), java.util.Map.of("ALLOWLOADLOCALINFILE", "true"));
+    ConnectionSources sources = new ConnectionSources(Credentials.NONE, Optional.empty(), Optional.empty(), asking,
+        new SessionSettings(2, false));
+    assertThatThrownBy(() -> sources.resolve(Optional.empty(), "client"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("connection.properties")
+        .hasMessageContaining("ALLOWLOADLOCALINFILE");
+    var built = DriverProperties.build(Duration.ofSeconds(1), Optional.empty(),
+        java.util.Map.of("allowLoadLocalInfileInPath", "/", "useSSL", "false"));
+    assertThat(built).containsEntry("allowLoadLocalInfile", "false").containsEntry("allowUrlInLocalInfile", "false")
+        .containsEntry("autoDeserialize", "false").containsEntry("allowMultiQueries", "false")
+        .containsEntry("useSSL", "false").doesNotContainKey("allowLoadLocalInfileInPath");
   }
 }

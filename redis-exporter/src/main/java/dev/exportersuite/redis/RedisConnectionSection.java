@@ -47,7 +47,7 @@ record RedisConnectionSection(
     Optional<String> addr = c.string("addr");
     if (addr.isPresent()) {
       try {
-        RedisTarget.normalised(addr.get());
+        RedisAddress.parse(addr.get());
       } catch (IllegalArgumentException e) {
         throw c.error("addr", e.getMessage());
       }
@@ -67,9 +67,17 @@ record RedisConnectionSection(
     return new RedisConnectionSection(addr, user, password, connect, skip, ca, cert, key);
   }
 
+  private static String safeDisplay(String address) {
+    try {
+      return RedisAddress.parse(address).display();
+    } catch (IllegalArgumentException e) {
+      return "(invalid)";
+    }
+  }
+
   @Override
   public String toString() {
-    return "RedisConnectionSection[addr=" + addr.map(RedisTarget::display).orElse("") + ", user="
+    return "RedisConnectionSection[addr=" + addr.map(a -> safeDisplay(a)).orElse("") + ", user="
         + user.orElse("") + ", password=" + (password.isPresent() ? "***" : "") + "]";
   }
 }

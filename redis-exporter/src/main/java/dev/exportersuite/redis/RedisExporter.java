@@ -10,7 +10,7 @@ import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.config.Durations;
 import dev.exportersuite.core.http.ExporterServer;
-import dev.exportersuite.core.http.ProbeHandler;
+import dev.exportersuite.core.http.MultiTargetHandler;
 import dev.exportersuite.core.snapshots.SelfMetricsStyle;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,13 +164,7 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
 
   @Override
   protected RequestExecutor openExecutor(ExporterConfig<RedisConnectionSection> config) throws ConfigException {
-    RedisTarget target = target(config, Optional.empty());
-    try {
-      target.uri();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(config.source(), 0, "connection.addr", e.getMessage());
-    }
-    return new RedisExecutor(target);
+    return new RedisExecutor(target(config, Optional.empty()));
   }
 
   /** The target from flags, environment and file; {@code address} replaces the address (for /scrape). */
@@ -178,10 +172,11 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
     RedisConnectionSection c = config.module();
     String a = address.or(() -> Optional.ofNullable(addr)).or(() -> Optional.ofNullable(env.get("REDIS_ADDR")))
         .or(c::addr).orElse("redis://localhost:6379");
+    RedisAddress parsed;
     try {
-      RedisTarget.normalised(a);
+      parsed = RedisAddress.parse(a);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("--redis.addr", 0, "", e.getMessage());
+      throw new ConfigException(address.isPresent() ? "target" : "--redis.addr", 0, "", e.getMessage());
     }
     Optional<Path> pwFile = Optional.ofNullable(passwordFile)
         .or(() -> Optional.ofNullable(env.get("REDIS_PASSWORD_FILE")).filter(s -> !s.isEmpty()).map(Path::of));
@@ -202,12 +197,13 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
         Optional.ofNullable(tlsCaCertFile).or(c::tlsCaFile),
         Optional.ofNullable(tlsClientCertFile).or(c::tlsCertFile),
         Optional.ofNullable(tlsClientKeyFile).or(c::tlsKeyFile));
-    return new RedisTarget(a, u, pw, connect, tls);
+    return new RedisTarget(parsed, u, pw, connect, tls);
   }
 
   @Override
   protected void addRoutes(ExporterServer.Builder server, ExporterRuntime runtime) {
-    ProbeHandler targets = new ProbeHandler("target", new ScrapeTargets(this, runtime, lastConfig), 64);
+    MultiTargetHandler<RedisTarget> targets = new MultiTargetHandler<>("target",
+        new ScrapeTargets(this, runtime, lastConfig), 64);
     runtime.onReload(targets::closeAll);
     runtime.register(targets.requestErrors(runtime.namespace() + "_target_scrape_request_errors",
         "Errors in requests to the exporter"));

@@ -2,21 +2,18 @@ package dev.exportersuite.redis;
 
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslVerifyMode;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where and how to connect: the address as redis_exporter users write it ({@code redis://host:6379},
- * {@code rediss://} for TLS, {@code unix:///run/redis.sock}, or bare {@code host:port}), the credentials and
- * the TLS files. {@link #toString()} never shows the password.
+ * Where and how to connect: the parsed address, the credentials and the TLS files. Equal targets mean the same
+ * connection, which is what {@code /scrape} keys its engines by. {@link #toString()} never shows a password.
  */
 record RedisTarget(
-    String address,
+    RedisAddress address,
     Optional<String> user,
     Optional<String> password,
     Duration connectTimeout,
@@ -27,24 +24,12 @@ record RedisTarget(
     static final Tls NONE = new Tls(false, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  private static final List<String> SCHEMES = List.of("redis", "rediss", "unix", "redis-socket", "valkey", "valkeys");
-
-  /** @throws IllegalArgumentException when the address cannot be understood (the message shows accepted forms) */
+  /** The client's URI, built from parts: no option of it comes from text. */
   RedisURI uri() {
-    String a = normalised(address);
-    RedisURI.Builder b;
-    RedisURI parsed;
-    try {
-      parsed = RedisURI.create(a);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("cannot use redis address '" + display(address) + "': " + e.getMessage()
-          + "; write redis://host:6379, rediss://host:6380 or unix:///path/to/redis.sock");
-    }
-    b = RedisURI.builder(parsed);
+    RedisURI.Builder b = address.uriBuilder();
     // Credentials written in the address are the more specific (e.g. a /scrape target's own), so they win.
-    Optional<String> pw = parsed.getPassword() == null || parsed.getPassword().length == 0
-        ? password : Optional.of(new String(parsed.getPassword()));
-    Optional<String> u = Optional.ofNullable(parsed.getUsername()).filter(s -> !s.isEmpty()).or(() -> user);
+    Optional<String> pw = address.password().filter(p -> !p.isEmpty()).or(() -> password);
+    Optional<String> u = address.user().or(() -> user);
     if (pw.isPresent()) {
       if (u.isPresent() && !u.get().isEmpty()) {
         b.withAuthentication(u.get(), pw.get().toCharArray());
@@ -61,51 +46,20 @@ record RedisTarget(
   }
 
   boolean usesTls() {
-    return normalised(address).startsWith("rediss://") || normalised(address).startsWith("valkeys://");
+    return address.tls();
   }
 
   /** The address with any password in it masked, for logs, errors and labels. */
   String display() {
-    return display(address);
-  }
-
-  static String display(String address) {
-    return address.replaceAll("(://[^:/@]*:)[^@]*@", "$1***@");
+    return address.display();
   }
 
   /** Every secret this target holds, for the redactor. */
   List<String> secrets() {
-    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     password.ifPresent(out::add);
-    try {
-      URI u = new URI(normalised(address));
-      if (u.getRawUserInfo() != null && u.getRawUserInfo().contains(":")) {
-        out.add(u.getRawUserInfo().substring(u.getRawUserInfo().indexOf(':') + 1));
-      }
-    } catch (URISyntaxException e) {
-      // not a URI; then it holds no password either
-    }
+    address.password().ifPresent(out::add);
     return out;
-  }
-
-  static String normalised(String address) {
-    String a = address.strip();
-    if (a.startsWith("unix://")) {
-      return "redis-socket://" + a.substring("unix://".length());
-    }
-    if (a.startsWith("/")) {
-      return "redis-socket://" + a;
-    }
-    int scheme = a.indexOf("://");
-    if (scheme < 0) {
-      return "redis://" + a;
-    }
-    String s = a.substring(0, scheme).toLowerCase(Locale.ROOT);
-    if (!SCHEMES.contains(s)) {
-      throw new IllegalArgumentException("unknown scheme '" + s + "' in redis address '" + display(a)
-          + "'; use redis://, rediss:// or unix://");
-    }
-    return a;
   }
 
   @Override

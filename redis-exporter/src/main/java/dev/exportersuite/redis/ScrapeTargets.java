@@ -3,16 +3,17 @@ package dev.exportersuite.redis;
 import dev.exportersuite.core.cli.ExporterRuntime;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
-import dev.exportersuite.core.http.ProbeHandler;
+import dev.exportersuite.core.http.MultiTargetHandler;
 import dev.exportersuite.core.snapshots.ExporterCollector;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Opens a collector for {@code /scrape?target=redis://host:port}: the same definitions and credentials as the
- * exporter's own target, a new connection pool and engine per target.
+ * exporter's own target, a new connection pool and engine per distinct target. The target is parsed by
+ * {@link RedisAddress}'s strict grammar before anything connects.
  */
-final class ScrapeTargets implements ProbeHandler.TargetOpener {
+final class ScrapeTargets implements MultiTargetHandler.TargetOpener<RedisTarget> {
 
   private final RedisExporter command;
   private final ExporterRuntime runtime;
@@ -25,17 +26,20 @@ final class ScrapeTargets implements ProbeHandler.TargetOpener {
   }
 
   @Override
-  public ExporterCollector open(Map<String, String> params) {
-    String address = params.get("target");
-    RedisTarget target;
+  public RedisTarget select(Map<String, String> params) {
     try {
-      target = command.target(config, Optional.of(address));
+      RedisTarget target = command.target(config, Optional.of(params.get("target")));
       target.uri();
-    } catch (ConfigException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("bad target: " + (e instanceof ConfigException c ? c.problem()
-          : e.getMessage()));
+      return target;
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("bad target: " + e.problem());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("bad target: " + e.getMessage());
     }
-    RedisExecutor executor = new RedisExecutor(target);
-    return runtime.collectorFor(executor);
+  }
+
+  @Override
+  public ExporterCollector open(RedisTarget target) {
+    return runtime.collectorFor(new RedisExecutor(target));
   }
 }

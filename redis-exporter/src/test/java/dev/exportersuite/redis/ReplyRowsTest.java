@@ -22,7 +22,7 @@ class ReplyRowsTest {
   @BeforeAll
   static void start() {
     redis = new TestRedis();
-    executor = new RedisExecutor(new RedisTarget(TestRedis.ADDR, Optional.empty(), Optional.empty(),
+    executor = new RedisExecutor(new RedisTarget(RedisAddress.parse(TestRedis.ADDR), Optional.empty(), Optional.empty(),
         Duration.ofSeconds(5), RedisTarget.Tls.NONE));
     var r = redis.sync();
     r.rpush(redis.key("queue"), "a", "b", "c");

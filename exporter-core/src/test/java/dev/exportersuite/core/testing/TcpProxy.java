@@ -21,6 +21,7 @@ public final class TcpProxy implements AutoCloseable {
   private final int targetPort;
   private final int port;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
   private volatile ServerSocket server;
 
   public TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -34,6 +35,11 @@ public final class TcpProxy implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** Connections accepted since the proxy started, closed ones included. */
+  public int acceptedConnections() {
+    return accepted.get();
   }
 
   /** Connections relayed right now (client side), to check that nothing leaks. */
@@ -70,6 +76,7 @@ public final class TcpProxy implements AutoCloseable {
     while (!s.isClosed()) {
       try {
         Socket client = s.accept();
+        accepted.incrementAndGet();
         Socket upstream = new Socket(targetHost, targetPort);
         client.setTcpNoDelay(true);
         upstream.setTcpNoDelay(true);

@@ -1,0 +1,68 @@
+package dev.exportersuite.mysql;
+
+import dev.exportersuite.core.target.SocketPath;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Connector/J properties of every connection. The ones that let a server reach into this host are set by
+ * the exporter last, whatever the config file says: with local infile a server (or anyone who can name one as
+ * a {@code /probe} target) can ask the client for any file it can read.
+ */
+final class DriverProperties {
+
+  /** Set after the user's properties, so nothing can turn them on. */
+  static final Map<String, String> FORCED = Map.of(
+      "allowLoadLocalInfile", "false",
+      "allowUrlInLocalInfile", "false",
+      "autoDeserialize", "false",
+      "allowMultiQueries", "false");
+
+  /** Removed: any value of it allows LOAD DATA LOCAL from that directory, even with local infile off. */
+  static final String INFILE_PATH = "allowLoadLocalInfileInPath";
+
+  private DriverProperties() {}
+
+  /**
+   * Refuses a config file property the exporter will not honour, so nobody believes it is on.
+   *
+   * @throws IllegalArgumentException naming the property
+   */
+  static void check(Map<String, String> user) {
+    for (String key : user.keySet()) {
+      if (forbidden(key)) {
+        throw new IllegalArgumentException("'" + key + "' cannot be set: the exporter keeps local infile, URL "
+            + "infile, auto-deserialisation and multi-statements off on every connection");
+      }
+    }
+  }
+
+  /** Driver defaults that save round trips per scrape, then the user's, then {@link #FORCED}. */
+  static Map<String, String> build(Duration connectTimeout, Optional<SocketPath> socket, Map<String, String> user) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("connectTimeout", Long.toString(connectTimeout.toMillis()));
+    p.put("useLocalSessionState", "true");
+    p.put("cacheServerConfiguration", "true");
+    p.put("tcpKeepAlive", "true");
+    p.put("zeroDateTimeBehavior", "CONVERT_TO_NULL");
+    p.put("characterEncoding", "UTF-8");
+    socket.ifPresent(path -> p.putAll(UnixSocketFactory.properties(path.path())));
+    user.forEach((k, v) -> {
+      if (!forbidden(k)) {
+        p.put(k, v);
+      }
+    });
+    p.putAll(FORCED);
+    return p;
+  }
+
+  /** Connector/J matches property names without regard to case. */
+  private static boolean forbidden(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.equals(INFILE_PATH.toLowerCase(Locale.ROOT))
+        || FORCED.keySet().stream().map(f -> f.toLowerCase(Locale.ROOT)).anyMatch(k::equals);
+  }
+}
