@@ -3,9 +3,9 @@ package dev.exportersuite.mysql;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.jdbc.JdbcConnectionSection;
 import dev.exportersuite.core.jdbc.JdbcSettings;
-import dev.exportersuite.core.target.HostPort;
-import dev.exportersuite.core.target.InputText;
-import dev.exportersuite.core.target.SocketPath;
+import dev.exportersuite.core.endpoint.HostPort;
+import dev.exportersuite.core.endpoint.InputText;
+import dev.exportersuite.core.endpoint.SocketPath;
 import java.time.Duration;
 import java.util.Optional;
 

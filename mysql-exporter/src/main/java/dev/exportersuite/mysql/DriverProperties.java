@@ -1,6 +1,6 @@
 package dev.exportersuite.mysql;
 
-import dev.exportersuite.core.target.SocketPath;
+import dev.exportersuite.core.endpoint.SocketPath;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;

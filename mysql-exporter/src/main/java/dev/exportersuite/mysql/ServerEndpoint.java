@@ -1,7 +1,7 @@
 package dev.exportersuite.mysql;
 
-import dev.exportersuite.core.target.HostPort;
-import dev.exportersuite.core.target.SocketPath;
+import dev.exportersuite.core.endpoint.HostPort;
+import dev.exportersuite.core.endpoint.SocketPath;
 import java.util.Optional;
 
 /**

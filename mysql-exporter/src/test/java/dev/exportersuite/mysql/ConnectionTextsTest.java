@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.jdbc.JdbcConnectionSection;
-import dev.exportersuite.core.target.HostPort;
-import dev.exportersuite.core.target.SocketPath;
+import dev.exportersuite.core.endpoint.HostPort;
+import dev.exportersuite.core.endpoint.SocketPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

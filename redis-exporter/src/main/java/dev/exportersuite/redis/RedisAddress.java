@@ -1,8 +1,8 @@
 package dev.exportersuite.redis;
 
-import dev.exportersuite.core.target.HostPort;
-import dev.exportersuite.core.target.InputText;
-import dev.exportersuite.core.target.SocketPath;
+import dev.exportersuite.core.endpoint.HostPort;
+import dev.exportersuite.core.endpoint.InputText;
+import dev.exportersuite.core.endpoint.SocketPath;
 import io.lettuce.core.RedisURI;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.exportersuite.core.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.exportersuite.core.snapshots.ExporterCollector;
-import dev.exportersuite.core.target.InputText;
+import dev.exportersuite.core.endpoint.InputText;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
