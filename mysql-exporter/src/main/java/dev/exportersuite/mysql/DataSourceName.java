@@ -1,7 +1,7 @@
 package dev.exportersuite.mysql;
 
 import dev.exportersuite.core.endpoint.HostPort;
-import dev.exportersuite.core.endpoint.InputText;
+import dev.exportersuite.core.endpoint.InvalidAddressException;
 import dev.exportersuite.core.endpoint.SocketPath;
 import java.util.Optional;
 
@@ -46,10 +46,15 @@ public record DataSourceName(Optional<String> user, Optional<String> password, O
       if (protocol.equals("unix")) {
         endpoint = Optional.of(ServerEndpoint.socket(new SocketPath(addr.isEmpty() ? DEFAULT_SOCKET : addr)));
       } else if (!protocol.equals("tcp") && !protocol.isEmpty()) {
-        throw new IllegalArgumentException("DATA_SOURCE_NAME: the protocol before '(' is tcp or unix, found "
-            + InputText.quote(protocol));
+        // Not quoted: without its '@' the text before '(' is the password.
+        throw new IllegalArgumentException("DATA_SOURCE_NAME: the protocol before '(' is tcp or unix (is the '@' "
+            + "after the password missing?)");
       } else if (!addr.isEmpty()) {
-        endpoint = Optional.of(ServerEndpoint.tcp(HostPort.parse(addr, ServerEndpoint.DEFAULT_PORT)));
+        try {
+          endpoint = Optional.of(ServerEndpoint.tcp(HostPort.parse(addr, ServerEndpoint.DEFAULT_PORT)));
+        } catch (InvalidAddressException e) {
+          throw new IllegalArgumentException("DATA_SOURCE_NAME: " + e.reason());
+        }
       }
     } else if (!target.isEmpty() && !target.equals("tcp")) {
       throw new IllegalArgumentException("DATA_SOURCE_NAME: expected tcp(host:port) after '@'");

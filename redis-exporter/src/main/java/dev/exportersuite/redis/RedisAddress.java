@@ -2,6 +2,7 @@ package dev.exportersuite.redis;
 
 import dev.exportersuite.core.endpoint.HostPort;
 import dev.exportersuite.core.endpoint.InputText;
+import dev.exportersuite.core.endpoint.InvalidAddressException;
 import dev.exportersuite.core.endpoint.SocketPath;
 import io.lettuce.core.RedisURI;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +32,7 @@ record RedisAddress(boolean tls, Optional<HostPort> server, Optional<SocketPath>
   /** Room for a long password; anything longer is not an address. */
   static final int MAX_TEXT = 1024;
   private static final Pattern DATABASE = Pattern.compile("[0-9]{1,5}");
+  private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]{0,15}");
 
   /** @throws IllegalArgumentException with a one-line reason that repeats little of the input */
   static RedisAddress parse(String text) {
@@ -62,7 +64,9 @@ record RedisAddress(boolean tls, Optional<HostPort> server, Optional<SocketPath>
         }
         yield false;
       }
-      default -> throw new IllegalArgumentException("unknown scheme " + InputText.quote(scheme)
+      // Quoted only when it looks like a scheme: a malformed address may hold a password before '://'.
+      default -> throw new IllegalArgumentException("unknown scheme"
+          + (SCHEME.matcher(scheme).matches() ? " " + InputText.quote(scheme) : "")
           + "; write redis://host:6379, rediss://host:6380 or unix:///path/to/redis.sock");
     };
     if (scheme.equals("unix") || scheme.equals("redis-socket")) {
@@ -82,22 +86,26 @@ record RedisAddress(boolean tls, Optional<HostPort> server, Optional<SocketPath>
     String hostPort = slash < 0 ? location : location.substring(0, slash);
     String db = slash < 0 ? "" : location.substring(slash + 1);
     if (!db.isEmpty() && !DATABASE.matcher(db).matches()) {
-      throw new IllegalArgumentException("after the host only /<database number> may follow, found "
-          + InputText.quote("/" + db) + " (no ?options)");
+      throw new IllegalArgumentException("after the host only /<database number> may follow (no ?options)");
     }
     HostPort server;
     try {
       server = HostPort.parse(hostPort, DEFAULT_PORT);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(e.getMessage() + "; write redis://host:6379");
+    } catch (InvalidAddressException e) {
+      // The reason only: with a missing '@' the host part holds the password.
+      throw new IllegalArgumentException(e.reason() + "; write redis://[user:password@]host:6379[/db]");
     }
     return new RedisAddress(tls, Optional.of(server), Optional.empty(), user, password,
         db.isEmpty() ? 0 : Integer.parseInt(db));
   }
 
   private static RedisAddress unix(String path) {
-    return new RedisAddress(false, Optional.empty(), Optional.of(new SocketPath(path)), Optional.empty(),
-        Optional.empty(), 0);
+    try {
+      return new RedisAddress(false, Optional.empty(), Optional.of(new SocketPath(path)), Optional.empty(),
+          Optional.empty(), 0);
+    } catch (InvalidAddressException e) {
+      throw new IllegalArgumentException(e.reason());
+    }
   }
 
   /** Strict percent-decoding as Go's URL parser does it: a {@code %} must start a two-digit hex escape. */

@@ -26,49 +26,49 @@ public record HostPort(String host, int port) {
   public HostPort {
     checkHost(host);
     if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("port " + port + " is not between 1 and 65535");
+      throw new InvalidAddressException(null, "port " + port + " is not between 1 and 65535");
     }
   }
 
   /**
    * {@code host}, {@code host:port}, {@code [v6]} or {@code [v6]:port}.
    *
-   * @throws IllegalArgumentException with a one-line reason that repeats at most {@link InputText#SHOWN}
+   * @throws InvalidAddressException with a one-line reason that repeats at most {@link InputText#SHOWN}
    *     characters of the input
    */
   public static HostPort parse(String text, int defaultPort) {
     if (text == null || text.isEmpty()) {
-      throw new IllegalArgumentException("the address is empty; expected host:port, e.g. 127.0.0.1:" + defaultPort);
+      throw new InvalidAddressException(null, "the address is empty; expected host:port, e.g. 127.0.0.1:"
+          + defaultPort);
     }
     if (text.length() > MAX_TEXT) {
-      throw new IllegalArgumentException("the address is longer than " + MAX_TEXT + " characters");
+      throw new InvalidAddressException(null, "the address is longer than " + MAX_TEXT + " characters");
     }
     int bad = InputText.firstUnprintable(text);
     if (bad >= 0) {
-      throw new IllegalArgumentException(InputText.quote(text) + ": spaces and control characters are not "
-          + "allowed in an address");
+      throw new InvalidAddressException(text, "spaces and control characters are not allowed in an address");
     }
     String host;
     String port;
     if (text.startsWith("[")) {
       int close = text.indexOf(']');
       if (close < 0) {
-        throw new IllegalArgumentException(InputText.quote(text) + ": missing ] after the IPv6 address");
+        throw new InvalidAddressException(text, "missing ] after the IPv6 address");
       }
       host = text.substring(1, close);
       String rest = text.substring(close + 1);
       if (!rest.isEmpty() && !rest.startsWith(":")) {
-        throw new IllegalArgumentException(InputText.quote(text) + ": only :port may follow [ipv6]");
+        throw new InvalidAddressException(text, "only :port may follow [ipv6]");
       }
       port = rest.isEmpty() ? null : rest.substring(1);
       if (!host.contains(":")) {
-        throw new IllegalArgumentException(InputText.quote(text) + ": brackets are only for IPv6 addresses");
+        throw new InvalidAddressException(text, "brackets are only for IPv6 addresses");
       }
     } else {
       int colon = text.indexOf(':');
       if (colon >= 0 && text.indexOf(':', colon + 1) >= 0) {
-        throw new IllegalArgumentException(InputText.quote(text) + ": an IPv6 address needs brackets, "
-            + "e.g. [::1]:" + defaultPort);
+        throw new InvalidAddressException(text, "an IPv6 address needs brackets, e.g. [::1]:" + defaultPort
+            + " (and a password needs an '@' after it)");
       }
       host = colon < 0 ? text : text.substring(0, colon);
       port = colon < 0 ? null : text.substring(colon + 1);
@@ -76,15 +76,14 @@ public record HostPort(String host, int port) {
     int p = defaultPort;
     if (port != null) {
       if (!PORT.matcher(port).matches()) {
-        throw new IllegalArgumentException(InputText.quote(text) + ": the port " + InputText.quote(port)
-            + " is not a number");
+        throw new InvalidAddressException(text, "the port is not a number from 1 to 65535");
       }
       p = Integer.parseInt(port);
     }
     try {
       return new HostPort(host, p);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(InputText.quote(text) + ": " + e.getMessage());
+    } catch (InvalidAddressException e) {
+      throw new InvalidAddressException(text, e.reason());
     }
   }
 
@@ -92,14 +91,14 @@ public record HostPort(String host, int port) {
    * Checks a host on its own (e.g. {@code host=} of an option file).
    *
    * @return the host
-   * @throws IllegalArgumentException naming the first character or part that is not allowed
+   * @throws InvalidAddressException saying which rule the host breaks
    */
   public static String checkHost(String host) {
     if (host == null || host.isEmpty()) {
-      throw new IllegalArgumentException("the host is empty");
+      throw new InvalidAddressException(null, "the host is empty");
     }
     if (host.length() > 253) {
-      throw new IllegalArgumentException("the host is longer than 253 characters");
+      throw new InvalidAddressException(null, "the host is longer than 253 characters");
     }
     if (host.indexOf(':') >= 0) {
       checkIpv6(host);
@@ -115,9 +114,8 @@ public record HostPort(String host, int port) {
     String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
     for (String label : name.split("\\.", -1)) {
       if (!LABEL.matcher(label).matches()) {
-        throw new IllegalArgumentException(label.isEmpty() ? "the host has an empty part between dots"
-            : "the host part " + InputText.quote(label) + " is not a host name (letters, digits, - and _ only, "
-                + "at most 63 each)");
+        throw new InvalidAddressException(null, label.isEmpty() ? "the host has an empty part between dots"
+            : "the host is not a host name (letters, digits, '-' and '_' in dot-separated parts of at most 63)");
       }
     }
   }
@@ -125,24 +123,24 @@ public record HostPort(String host, int port) {
   private static void checkIpv4(String host) {
     String[] parts = host.split("\\.", -1);
     if (parts.length != 4) {
-      throw new IllegalArgumentException(InputText.quote(host) + " is not an IPv4 address");
+      throw new InvalidAddressException(null, "the host is not an IPv4 address");
     }
     for (String part : parts) {
       if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) {
-        throw new IllegalArgumentException(InputText.quote(host) + " is not an IPv4 address");
+        throw new InvalidAddressException(null, "the host is not an IPv4 address");
       }
     }
   }
 
   private static void checkIpv6(String host) {
     if (!IPV6_CHARS.matcher(host).matches()) {
-      throw new IllegalArgumentException(InputText.quote(host) + " is not an IPv6 address (no zone ids)");
+      throw new InvalidAddressException(null, "the host is not an IPv6 address (zone ids are not accepted)");
     }
     try {
       // A bracketed literal is parsed, never looked up: a bad one fails without DNS.
       InetAddress.getByName("[" + host + "]");
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(InputText.quote(host) + " is not an IPv6 address");
+      throw new InvalidAddressException(null, "the host is not an IPv6 address");
     }
   }
 

@@ -14,18 +14,17 @@ public record SocketPath(String path) {
 
   public SocketPath {
     if (path == null || path.isEmpty()) {
-      throw new IllegalArgumentException("the socket path is empty");
+      throw new InvalidAddressException(null, "the socket path is empty");
     }
     if (path.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-      throw new IllegalArgumentException("the socket path is longer than " + MAX_BYTES + " bytes");
+      throw new InvalidAddressException(null, "the socket path is longer than " + MAX_BYTES + " bytes");
     }
     if (!CHARS.matcher(path).matches()) {
-      throw new IllegalArgumentException("socket path " + InputText.quote(path) + ": write an absolute path of "
-          + "letters, digits and . _ - / @ +");
+      throw new InvalidAddressException(path, "a socket path is absolute, of letters, digits and . _ - / @ +");
     }
     for (String part : path.split("/")) {
       if (part.equals("..")) {
-        throw new IllegalArgumentException("socket path " + InputText.quote(path) + ": '..' is not allowed");
+        throw new InvalidAddressException(path, "'..' is not allowed in a socket path");
       }
     }
   }
