@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +23,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs every enabled definition's request against one datastore, in parallel with a bound, each within its own
- * time limit. Scrapes that arrive while a collection is running wait for that collection instead of starting
- * their own, so an HA pair of Prometheus servers costs the datastore one set of queries, not two.
+ * time limit, counted from when that request starts. Scrapes that arrive while a collection is running wait for
+ * that collection instead of starting their own, so an HA pair of Prometheus servers costs the datastore one set
+ * of queries, not two. Closing the engine while a collection runs lets that collection finish first, so an
+ * evicted multi-target engine or a reload never fails a scrape in flight.
  */
 public final class ScrapeEngine implements AutoCloseable {
 
   /** Time given beyond a request's own limit for the executor to notice and return. */
   private static final Duration GRACE = Duration.ofMillis(250);
+  /** Round trips that may wait for a worker; far more than any module's definitions need at once. */
+  static final int QUEUE = 1024;
 
   private final RequestExecutor executor;
   private final EngineSettings settings;
@@ -39,14 +44,17 @@ public final class ScrapeEngine implements AutoCloseable {
   private final Object flightLock = new Object();
   private volatile List<MetricDefinition> definitions;
   private CompletableFuture<CollectionResult> inFlight;
+  private boolean closeRequested;
 
   public ScrapeEngine(RequestExecutor executor, List<MetricDefinition> definitions, EngineSettings settings) {
     this.executor = executor;
     this.settings = settings;
     this.definitions = List.copyOf(definitions);
+    // Bounded: one collection at a time queues at most one task per round trip; a full queue means requests of
+    // earlier scrapes are stuck past their limits, and the answer is an error, not an ever longer queue.
     this.pool = new ThreadPoolExecutor(settings.maxConcurrency(), settings.maxConcurrency(), 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), daemonThreads("collector-"));
-    this.pingPool = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        new ArrayBlockingQueue<>(QUEUE), daemonThreads("collector-"));
+    this.pingPool = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1),
         daemonThreads("ping-"));
   }
 
@@ -64,18 +72,25 @@ public final class ScrapeEngine implements AutoCloseable {
     cache.retain(definitions);
   }
 
-  /** Collects now, or joins the collection that is already running. */
+  /**
+   * Collects now, or joins the collection that is already running. Never throws for the datastore's or a
+   * definition's sake; after {@link #close()} it answers "down" with the reason.
+   */
   public CollectionResult collect() {
     CompletableFuture<CollectionResult> flight;
     boolean leader = false;
     synchronized (flightLock) {
       if (inFlight == null) {
+        if (closeRequested) {
+          return closed();
+        }
         inFlight = new CompletableFuture<>();
         leader = true;
       }
       flight = inFlight;
     }
     if (leader) {
+      boolean shutDown;
       try {
         flight.complete(collectNow());
       } catch (RuntimeException | Error e) {
@@ -83,10 +98,20 @@ public final class ScrapeEngine implements AutoCloseable {
       } finally {
         synchronized (flightLock) {
           inFlight = null;
+          shutDown = closeRequested;
         }
+      }
+      if (shutDown) {
+        shutDown();
       }
     }
     return flight.join();
+  }
+
+  private static CollectionResult closed() {
+    return new CollectionResult(false, Optional.of("this target's connections were closed (it was evicted by "
+        + "newer targets, or the exporter is reloading or stopping); scrape again"), List.of(), Instant.now(),
+        Duration.ZERO, Duration.ZERO);
   }
 
   private CollectionResult collectNow() {
@@ -120,12 +145,12 @@ public final class ScrapeEngine implements AutoCloseable {
       longest.merge(key, timeoutOf(d), (x, y) -> x.compareTo(y) >= 0 ? x : y);
       firstRequest.putIfAbsent(key, d.request());
     }
-    Map<Object, Future<Outcome>> running = new HashMap<>();
-    longest.forEach((key, timeout) -> running.put(key, pool.submit(() -> run(firstRequest.get(key), timeout))));
+    Map<Object, RoundTrip> running = new HashMap<>();
+    longest.forEach((key, timeout) -> running.put(key, submit(firstRequest.get(key), timeout)));
     for (MetricDefinition d : due) {
       Object key = roundTripKey(d);
       boolean owner = timeoutOf(d).equals(longest.get(key));
-      results.add(await(d, running.get(key), owner, start, start + timeoutOf(d).plus(GRACE).toNanos()));
+      results.add(await(d, running.get(key), owner, start));
     }
     return new CollectionResult(true, Optional.empty(), results, startedAt, Duration.ofNanos(System.nanoTime() - start),
         connectTime);
@@ -147,6 +172,23 @@ public final class ScrapeEngine implements AutoCloseable {
   /** What one request gave: rows, or the reason it gave none. */
   private record Outcome(List<Row> rows, Optional<String> error, Duration took) {}
 
+  /** One round trip on the worker pool; {@code started} holds the nano time a worker took it up. */
+  private record RoundTrip(Future<Outcome> future, CompletableFuture<Long> started) {}
+
+  private RoundTrip submit(String request, Duration timeout) {
+    CompletableFuture<Long> started = new CompletableFuture<>();
+    try {
+      return new RoundTrip(pool.submit(() -> {
+        started.complete(System.nanoTime());
+        return run(request, timeout);
+      }), started);
+    } catch (RejectedExecutionException e) {
+      return new RoundTrip(CompletableFuture.completedFuture(new Outcome(List.of(), Optional.of("the exporter is "
+          + "busy: " + QUEUE + " requests wait for a worker while earlier ones are stuck past their limits"),
+          Duration.ZERO)), CompletableFuture.completedFuture(System.nanoTime()));
+    }
+  }
+
   private Outcome run(String request, Duration timeout) {
     long t0 = System.nanoTime();
     try {
@@ -157,21 +199,46 @@ public final class ScrapeEngine implements AutoCloseable {
     }
   }
 
-  /** @param owner true for the definition with the longest limit: only it may cancel the shared request */
-  private CollectorResult await(MetricDefinition d, Future<Outcome> future, boolean owner, long start,
-      long deadlineNanos) {
+  /**
+   * Waits for {@code d}'s round trip: first for a worker to take it up (at most the definition's own limit), then
+   * for the answer, at most the limit counted from when it started.
+   *
+   * @param owner true for the definition with the longest limit: only it may cancel the shared request
+   * @param collectionStart when the collection began: the {@code scrapeinterval} cache counts from it
+   */
+  private CollectorResult await(MetricDefinition d, RoundTrip trip, boolean owner, long collectionStart) {
+    Duration limit = timeoutOf(d);
+    long waitFrom = System.nanoTime();
+    long started;
+    try {
+      started = trip.started().get(limit.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      if (owner) {
+        trip.future().cancel(false);
+      }
+      return new CollectorResult(d, List.of(), Optional.of("did not start within " + limit.toMillis() + "ms: all "
+          + settings.maxConcurrency() + " workers are busy with requests still running (raise "
+          + "collect.max_concurrency, or lower the querytimeout of slow requests)"),
+          Duration.ofNanos(System.nanoTime() - waitFrom), false);
+    } catch (ExecutionException | CancellationException e) {
+      started = System.nanoTime();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new CollectorResult(d, List.of(), Optional.of("interrupted"), Duration.ZERO, false);
+    }
+    long deadline = started + limit.plus(GRACE).toNanos();
     Outcome o;
     try {
-      o = future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+      o = trip.future().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | CancellationException e) {
       if (owner) {
-        future.cancel(true);
+        trip.future().cancel(true);
       }
-      return new CollectorResult(d, List.of(), Optional.of("timed out after " + timeoutOf(d).toMillis()
-          + "ms (querytimeout)"), Duration.ofNanos(System.nanoTime() - start), false);
+      return new CollectorResult(d, List.of(), Optional.of("timed out after " + limit.toMillis()
+          + "ms (querytimeout)"), Duration.ofNanos(System.nanoTime() - started), false);
     } catch (ExecutionException e) {
       return new CollectorResult(d, List.of(), Optional.of(describe(e.getCause())),
-          Duration.ofNanos(System.nanoTime() - start), false);
+          Duration.ofNanos(System.nanoTime() - started), false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new CollectorResult(d, List.of(), Optional.of("interrupted"), Duration.ZERO, false);
@@ -189,15 +256,20 @@ public final class ScrapeEngine implements AutoCloseable {
       return new CollectorResult(d, List.of(), Optional.of("the request returned no rows (set ignorezeroresult: "
           + "true if that is normal)"), o.took(), false);
     }
-    cache.store(d, rows, start);
+    cache.store(d, rows, collectionStart);
     return new CollectorResult(d, rows, Optional.empty(), o.took(), false);
   }
 
   private Optional<String> ping() {
-    Future<?> f = pingPool.submit(() -> {
-      executor.ping(settings.pingTimeout());
-      return null;
-    });
+    Future<?> f;
+    try {
+      f = pingPool.submit(() -> {
+        executor.ping(settings.pingTimeout());
+        return null;
+      });
+    } catch (RejectedExecutionException e) {
+      return Optional.of("the liveness check is still running from an earlier scrape");
+    }
     try {
       f.get(settings.pingTimeout().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
       return Optional.empty();
@@ -233,8 +305,19 @@ public final class ScrapeEngine implements AutoCloseable {
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
   }
 
+  /** Closes the pools and the executor; a collection in flight finishes first and then closes them. */
   @Override
   public void close() {
+    synchronized (flightLock) {
+      closeRequested = true;
+      if (inFlight != null) {
+        return;
+      }
+    }
+    shutDown();
+  }
+
+  private void shutDown() {
     pool.shutdownNow();
     pingPool.shutdownNow();
     executor.close();

@@ -62,7 +62,15 @@ public final class ExporterCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    return latest(engine.collect()).snapshots();
+    CollectionResult result;
+    try {
+      result = engine.collect();
+    } catch (RuntimeException e) {
+      // An engine bug must cost this scrape its datastore metrics, not become HTTP 500 without self-metrics.
+      result = new CollectionResult(false, Optional.of("internal error: " + e), List.of(), Instant.now(),
+          Duration.ZERO, Duration.ZERO);
+    }
+    return latest(result).snapshots();
   }
 
   /** Per-collector state after the last collection, for the landing page. */
