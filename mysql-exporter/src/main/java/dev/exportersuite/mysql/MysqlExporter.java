@@ -3,7 +3,7 @@ package dev.exportersuite.mysql;
 import dev.exportersuite.core.cli.ExporterCommand;
 import dev.exportersuite.core.cli.ExporterRuntime;
 import dev.exportersuite.core.cli.ModuleInfo;
-import dev.exportersuite.core.collect.RequestExecutor;
+import dev.exportersuite.core.collect.ResolvedConnection;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.ExporterConfigReader;
@@ -101,7 +101,8 @@ public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
   }
 
   @Override
-  protected RequestExecutor openExecutor(ExporterConfig<JdbcConnectionSection> config) throws ConfigException {
+  protected ResolvedConnection resolveConnection(ExporterConfig<JdbcConnectionSection> config)
+      throws ConfigException {
     sources = connectionSources(config.module());
     Optional<ServerEndpoint> flag;
     try {
@@ -109,10 +110,7 @@ public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("command line", 0, "--mysqld.address", e.getMessage());
     }
-    MysqlSettings settings = sources.resolve(flag, "client");
-    LoggerFactory.getLogger(MysqlExporter.class).info("monitoring {} as {}", settings.where(),
-        settings.credentials().user().orElse("(no user)"));
-    return settings.open();
+    return sources.resolve(flag, "client");
   }
 
   @Override

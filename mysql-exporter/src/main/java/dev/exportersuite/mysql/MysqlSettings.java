@@ -1,6 +1,7 @@
 package dev.exportersuite.mysql;
 
 import dev.exportersuite.core.collect.RequestExecutor;
+import dev.exportersuite.core.collect.ResolvedConnection;
 import dev.exportersuite.core.jdbc.JdbcExecutor;
 import dev.exportersuite.core.jdbc.JdbcSettings;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param properties Connector/J properties as {@link DriverProperties#build} made them
  */
 public record MysqlSettings(ServerEndpoint endpoint, Credentials credentials, SessionSettings session, int poolSize,
-    Duration connectTimeout, Map<String, String> properties, int maxRows) {
+    Duration connectTimeout, Map<String, String> properties, int maxRows) implements ResolvedConnection {
 
   public MysqlSettings {
     properties = Map.copyOf(properties);
@@ -25,6 +26,12 @@ public record MysqlSettings(ServerEndpoint endpoint, Credentials credentials, Se
     return endpoint.where();
   }
 
+  @Override
+  public String describe() {
+    return where() + " as " + credentials.user().orElse("(no user)");
+  }
+
+  @Override
   public RequestExecutor open() {
     return new MysqlRequestExecutor(new JdbcExecutor(new JdbcSettings(endpoint.jdbcUrl(), credentials.user(),
         credentials.password(), poolSize, connectTimeout, Optional.of(session.initSql()), properties, maxRows)));

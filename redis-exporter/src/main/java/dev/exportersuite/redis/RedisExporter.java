@@ -3,7 +3,7 @@ package dev.exportersuite.redis;
 import dev.exportersuite.core.cli.ExporterCommand;
 import dev.exportersuite.core.cli.ExporterRuntime;
 import dev.exportersuite.core.cli.ModuleInfo;
-import dev.exportersuite.core.collect.RequestExecutor;
+import dev.exportersuite.core.collect.ResolvedConnection;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.ExporterConfigReader;
@@ -163,8 +163,15 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
   }
 
   @Override
-  protected RequestExecutor openExecutor(ExporterConfig<RedisConnectionSection> config) throws ConfigException {
-    return new RedisExecutor(target(config, Optional.empty()));
+  protected ResolvedConnection resolveConnection(ExporterConfig<RedisConnectionSection> config)
+      throws ConfigException {
+    RedisTarget target = target(config, Optional.empty());
+    try {
+      target.uri();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(config.source(), 0, "connection", e.getMessage());
+    }
+    return target;
   }
 
   /** The target from flags, environment and file; {@code address} replaces the address (for /scrape). */

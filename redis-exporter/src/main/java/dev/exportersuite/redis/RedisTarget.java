@@ -1,5 +1,7 @@
 package dev.exportersuite.redis;
 
+import dev.exportersuite.core.collect.RequestExecutor;
+import dev.exportersuite.core.collect.ResolvedConnection;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslVerifyMode;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ record RedisTarget(
     Optional<String> user,
     Optional<String> password,
     Duration connectTimeout,
-    Tls tls) {
+    Tls tls) implements ResolvedConnection {
 
   /** TLS settings for {@code rediss://}. */
   record Tls(boolean skipVerify, Optional<Path> caFile, Optional<Path> clientCert, Optional<Path> clientKey) {
@@ -43,6 +45,16 @@ record RedisTarget(
     b.withClientName("redis_exporter");
     b.withTimeout(connectTimeout);
     return b.build();
+  }
+
+  @Override
+  public String describe() {
+    return display() + user.map(u -> " as " + u).orElse("");
+  }
+
+  @Override
+  public RequestExecutor open() {
+    return new RedisExecutor(this);
   }
 
   boolean usesTls() {

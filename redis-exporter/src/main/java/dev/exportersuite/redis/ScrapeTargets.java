@@ -40,6 +40,6 @@ final class ScrapeTargets implements MultiTargetHandler.TargetOpener<RedisTarget
 
   @Override
   public ExporterCollector open(RedisTarget target) {
-    return runtime.collectorFor(new RedisExecutor(target));
+    return runtime.collectorFor(target.open());
   }
 }

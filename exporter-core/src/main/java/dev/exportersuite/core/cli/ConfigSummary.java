@@ -13,10 +13,11 @@ final class ConfigSummary {
 
   private ConfigSummary() {}
 
-  static void print(String configFile, String namespace, Map<String, String> constLabels,
+  static void print(String configFile, String namespace, String connection, Map<String, String> constLabels,
       List<MetricDefinition> definitions) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     out.printf("config OK: %s (namespace %s)%n", configFile, namespace);
+    out.printf("connection: %s (not opened)%n", connection);
     if (!constLabels.isEmpty()) {
       out.printf("static labels: %s%n", constLabels);
     }

@@ -2,6 +2,7 @@ package dev.exportersuite.core.cli;
 
 import dev.exportersuite.core.collect.EngineSettings;
 import dev.exportersuite.core.collect.RequestExecutor;
+import dev.exportersuite.core.collect.ResolvedConnection;
 import dev.exportersuite.core.collect.ScrapeEngine;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
@@ -75,8 +76,11 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
   /** Reads the module's part of the config file. */
   protected abstract ExporterConfigReader.ModuleSection<M> configSection();
 
-  /** Opens the datastore client from flags and config; must not connect eagerly (the datastore may be down). */
-  protected abstract RequestExecutor openExecutor(ExporterConfig<M> config) throws ConfigException;
+  /**
+   * Resolves the connection from flags, environment and config (reading credentials files and the like) without
+   * touching the network; {@code --check-config} runs this too, so a mistake here fails the check.
+   */
+  protected abstract ResolvedConnection resolveConnection(ExporterConfig<M> config) throws ConfigException;
 
   /** Lets a module switch collectors on and off (e.g. {@code --collect.<name>}); all as loaded by default. */
   protected List<MetricDefinition> select(List<MetricDefinition> loaded) throws ConfigException {
@@ -110,10 +114,12 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
     ExporterConfig<M> config;
     List<MetricDefinition> definitions;
     String namespace;
+    ResolvedConnection connection;
     try {
       config = readConfig();
       namespace = namespaceFlag().or(config::namespace).orElse(info().namespace());
       definitions = loadDefinitions(namespace, config);
+      connection = resolveConnection(config);
     } catch (ConfigException e) {
       System.err.println("error: " + e.getMessage());
       return 1;
@@ -129,20 +135,15 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
     }
     if (checkConfig) {
       ConfigSummary.print(configFile == null ? "no --config.file" : configFile.toString(), namespace,
-          config.constLabels(), definitions);
+          connection.describe(), config.constLabels(), definitions);
       return 0;
     }
     EngineSettings settings = new EngineSettings(
         config.queryTimeout().orElse(EngineSettings.DEFAULTS.defaultTimeout()),
         config.maxConcurrency().orElse(EngineSettings.DEFAULTS.maxConcurrency()),
         config.pingTimeout().orElse(EngineSettings.DEFAULTS.pingTimeout()));
-    RequestExecutor executor;
-    try {
-      executor = openExecutor(config);
-    } catch (ConfigException e) {
-      System.err.println("error: " + e.getMessage());
-      return 1;
-    }
+    log.info("monitoring {}", connection.describe());
+    RequestExecutor executor = connection.open();
     Labels constLabels = Labels.of(new ArrayList<>(config.constLabels().keySet()),
         new ArrayList<>(config.constLabels().values()));
     ScrapeEngine engine = new ScrapeEngine(executor, definitions, settings);

@@ -2,7 +2,7 @@ package dev.exportersuite.core.jdbc;
 
 import dev.exportersuite.core.cli.ExporterCommand;
 import dev.exportersuite.core.cli.ModuleInfo;
-import dev.exportersuite.core.collect.RequestExecutor;
+import dev.exportersuite.core.collect.ResolvedConnection;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.ExporterConfigReader;
@@ -56,14 +56,15 @@ public class JdbcExporter extends ExporterCommand<JdbcConnectionSection> {
   }
 
   @Override
-  protected RequestExecutor openExecutor(ExporterConfig<JdbcConnectionSection> config) throws ConfigException {
+  protected ResolvedConnection resolveConnection(ExporterConfig<JdbcConnectionSection> config)
+      throws ConfigException {
     JdbcConnectionSection c = config.module();
     String jdbcUrl = Optional.ofNullable(url).or(c::url).orElseThrow(() -> new ConfigException(
         config.source(), 0, "connection.url", "no database given: pass --jdbc.url or set connection.url"));
     Optional<String> password = SecretSource.first(Optional.empty(), Optional.ofNullable(passwordFile),
         null, "--jdbc.password-file").or(c::password).or(() -> Optional.ofNullable(System.getenv("JDBC_PASSWORD")));
-    return new JdbcExecutor(new JdbcSettings(jdbcUrl, Optional.ofNullable(username).or(c::username), password,
+    return new JdbcSettings(jdbcUrl, Optional.ofNullable(username).or(c::username), password,
         c.poolSize().orElse(config.maxConcurrency().orElse(4)), c.connectTimeout().orElse(Duration.ofSeconds(5)),
-        Optional.empty(), c.properties(), c.maxRows().orElse(JdbcSettings.DEFAULT_MAX_ROWS)));
+        Optional.empty(), c.properties(), c.maxRows().orElse(JdbcSettings.DEFAULT_MAX_ROWS));
   }
 }

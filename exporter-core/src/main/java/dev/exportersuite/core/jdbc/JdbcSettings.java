@@ -1,5 +1,7 @@
 package dev.exportersuite.core.jdbc;
 
+import dev.exportersuite.core.collect.RequestExecutor;
+import dev.exportersuite.core.collect.ResolvedConnection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,7 @@ public record JdbcSettings(
     Duration connectTimeout,
     Optional<String> initSql,
     Map<String, String> properties,
-    int maxRows) {
+    int maxRows) implements ResolvedConnection {
 
   public static final int DEFAULT_MAX_ROWS = 100_000;
 
@@ -31,6 +33,16 @@ public record JdbcSettings(
     if (poolSize < 1) {
       throw new IllegalArgumentException("poolSize must be at least 1");
     }
+  }
+
+  @Override
+  public String describe() {
+    return url + username.map(u -> " as " + u).orElse("");
+  }
+
+  @Override
+  public RequestExecutor open() {
+    return new JdbcExecutor(this);
   }
 
   @Override

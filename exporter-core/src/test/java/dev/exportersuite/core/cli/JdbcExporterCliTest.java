@@ -3,10 +3,9 @@ package dev.exportersuite.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.jdbc.JdbcExporter;
+import dev.exportersuite.core.testing.CommandRun;
 import dev.exportersuite.core.testing.Exposition;
 import dev.exportersuite.core.testing.Promtool;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,31 +21,32 @@ class JdbcExporterCliTest {
 
   record Run(int exitCode, String out, String err) {}
 
-  static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = ExporterCommand.run(new JdbcExporter(), args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static Run run(String... args) {
+    CommandRun.Result r = CommandRun.run(new JdbcExporter(), args);
+    return new Run(r.exitCode(), r.stdout(), r.stderr());
   }
+
+  /** A database for --check-config to resolve; it is not connected to. */
+  private static final String URL = "--jdbc.url=jdbc:postgresql://127.0.0.1:5432/none";
 
   @Test
   void checkConfigPrintsWhatWasLoadedFromSeveralFilesAndDirectories() {
-    Run r = run("--check-config", "--namespace", "oracledb", "--custom.metrics",
+    Run r = run("--check-config", URL, "--namespace", "oracledb", "--custom.metrics",
         METRICS.resolve("dir") + "," + METRICS.resolve("good/full.yaml"));
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("config OK").contains("6 definitions, 5 enabled")
         .contains("gauge oracledb_orders_value").contains("gauge oracledb_payments_value")
         .contains("counter oracledb_sessions_Total_total").contains("histogram oracledb_latency_seconds")
         .contains("global_status").contains("off");
+  }
+
+  @Test
+  void checkConfigResolvesTheConnectionAsAStartWould() {
+    Run missing = run("--check-config");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).contains("no database given");
+    Run ok = run("--check-config", URL, "--jdbc.username=monitor");
+    assertThat(ok.out()).contains("connection: jdbc:postgresql://127.0.0.1:5432/none as monitor (not opened)");
   }
 
   @Test
@@ -59,7 +59,7 @@ class JdbcExporterCliTest {
 
   @Test
   void checkConfigRefusesAListenAddressWithoutAPort() {
-    Run r = run("--check-config", "--web.listen-address", "0.0.0.0");
+    Run r = run("--check-config", URL, "--web.listen-address", "0.0.0.0");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("error: --web.listen-address: listen address '0.0.0.0' needs a port");
   }
