@@ -98,6 +98,37 @@ class RequestSyntaxTest {
   }
 
   @Test
+  void everyBadRequestInAMetricsFileIsReportedAtOnceWithItsLine() throws Exception {
+    Path file = dir.resolve("two-bad.yaml");
+    Files.writeString(file, """
+        metrics:
+          - context: first
+            request: INFO | match name [unclosed
+            metricsdesc: {value: "x"}
+          - context: ok
+            request: DBSIZE
+            metricsdesc: {value: "keys"}
+          - context: second
+            request: INFO | frobnicate
+            metricsdesc: {value: "y"}
+        """);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream old = System.err;
+    int code;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = RedisExporter.run(new RedisExporter(Map.of()), "--check-config", "--custom.metrics=" + file);
+    } finally {
+      System.setErr(old);
+    }
+    assertThat(code).isEqualTo(1);
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).startsWith("error: " + file + ":2: request: match: not a valid regular expression");
+    assertThat(lines.get(1)).startsWith("error: " + file + ":8: request: ").contains("known: match");
+  }
+
+  @Test
   void theDefaultsLoadAndCheck() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream old = System.out;
