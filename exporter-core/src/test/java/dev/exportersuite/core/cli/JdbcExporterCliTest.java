@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user runs it: --check-config and --once against the real MariaDB and PostgreSQL. */
@@ -58,11 +60,13 @@ class JdbcExporterCliTest {
         + "(did you mean 'metricsdesc'?)");
   }
 
-  @Test
-  void checkConfigPrintsEveryErrorOfEveryFileOnItsOwnLine() {
+  /** --once stops at the same place as a start: before any connection, so the URL is never used. */
+  @ParameterizedTest
+  @ValueSource(strings = {"--check-config", "--once"})
+  void everyErrorOfEveryFileIsPrintedOnItsOwnLine(String mode) {
     Path several = METRICS.resolve("bad/several-errors.yaml");
     Path unknownKey = METRICS.resolve("bad/unknown-key.yaml");
-    Run r = run("--check-config", "--custom.metrics", several + "," + unknownKey);
+    Run r = run(mode, "--jdbc.url", MARIADB, "--custom.metrics", several + "," + unknownKey);
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).doesNotContain("config OK");
     List<String> lines = r.err().lines().toList();
