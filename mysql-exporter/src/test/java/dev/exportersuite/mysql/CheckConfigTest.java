@@ -40,4 +40,14 @@ class CheckConfigTest {
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     assertThat(r.stdout()).contains("connection: db-1:3307 as exporter (not opened)").doesNotContain("s3cret");
   }
+
+  @Test
+  void metricsFileAndConnectionProblemsAreReportedTogether() throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "metrics:\n  - context: x\n    request: SELECT 1\n    metricdesc: {v: h}\n");
+    CommandRun.Result r = CommandRun.run(new MysqlExporter(), "--check-config", "--custom.metrics=" + bad,
+        "--config.my-cnf=" + dir.resolve("nonexistent.cnf"));
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr()).contains("bad.yaml:4").contains("nonexistent.cnf");
+  }
 }

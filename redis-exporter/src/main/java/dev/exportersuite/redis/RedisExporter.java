@@ -4,6 +4,7 @@ import dev.exportersuite.core.cli.ExporterCommand;
 import dev.exportersuite.core.cli.ExporterRuntime;
 import dev.exportersuite.core.cli.ModuleInfo;
 import dev.exportersuite.core.collect.ResolvedConnection;
+import dev.exportersuite.core.config.ConfigErrors;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.ExporterConfigReader;
@@ -139,26 +140,23 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
     return RedisConnectionSection.section();
   }
 
+  /** Adds the collectors of the flags and parses every request now, reporting all bad ones at once. */
   @Override
   protected List<MetricDefinition> select(List<MetricDefinition> loaded) throws ConfigException {
     List<MetricDefinition> all = new ArrayList<>(loaded);
-    all.addAll(FlagCollectors.build(checkKeys, checkSingleKeys, countKeys, script,
+    ConfigErrors errors = new ConfigErrors();
+    errors.read(() -> FlagCollectors.build(checkKeys, checkSingleKeys, countKeys, script,
         checkKeysBatchSize == null ? KeyCheck.DEFAULT_BATCH : checkKeysBatchSize,
-        checkKeysLimit == null ? KeyCheck.DEFAULT_LIMIT : checkKeysLimit));
+        checkKeysLimit == null ? KeyCheck.DEFAULT_LIMIT : checkKeysLimit)).ifPresent(all::addAll);
     for (MetricDefinition d : all) {
       try {
         RedisRequest.parse(d.request());
       } catch (IllegalArgumentException e) {
-        int colon = d.source().lastIndexOf(':');
-        int line = 0;
-        try {
-          line = Integer.parseInt(d.source().substring(colon + 1));
-        } catch (NumberFormatException ignored) {
-          // a flag, not a file line
-        }
-        throw new ConfigException(d.file(), line, "request", e.getMessage());
+        // line 0 for a collector made from a flag: it has no file line
+        errors.add(new ConfigException(d.file(), d.line(), "request", e.getMessage()));
       }
     }
+    errors.throwIfAny();
     return all;
   }
 

@@ -72,8 +72,9 @@ class RequestSyntaxTest {
     assertThatThrownBy(() -> RedisRequest.parse("INFO | fill db=db0..db3")).hasMessageContaining("with value=0");
   }
 
+  /** Every bad request is reported in one go, each with its own line; the good ones are not mentioned. */
   @Test
-  void aBadRequestInAMetricsFileIsRefusedAtStartWithItsFileAndLine() throws Exception {
+  void everyBadRequestInAMetricsFileIsRefusedAtStartWithItsFileAndLine() throws Exception {
     Path file = dir.resolve("bad.yaml");
     Files.writeString(file, """
         metrics:
@@ -83,6 +84,9 @@ class RequestSyntaxTest {
           - context: bad
             request: INFO | match name [unclosed
             metricsdesc: {value: "x"}
+          - context: also_bad
+            request: INFO | frobnicate
+            metricsdesc: {value: "y"}
         """);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream old = System.err;
@@ -95,6 +99,10 @@ class RequestSyntaxTest {
     }
     assertThat(code).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains(file + ":5: request: match: not a valid regular expression");
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).startsWith("error: " + file + ":5: request: match: not a valid regular expression");
+    assertThat(lines.get(1)).startsWith("error: " + file + ":8: request: ").contains("known: match");
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.exportersuite.core.collect.EngineSettings;
 import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.collect.ResolvedConnection;
 import dev.exportersuite.core.collect.ScrapeEngine;
+import dev.exportersuite.core.config.ConfigErrors;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.ExporterConfigReader;
@@ -118,10 +119,17 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
     try {
       config = readConfig();
       namespace = namespaceFlag().or(config::namespace).orElse(info().namespace());
-      definitions = loadDefinitions(namespace, config);
-      connection = resolveConnection(config);
+      // Metrics files and the connection are independent: report the problems of both at once.
+      ConfigErrors errors = new ConfigErrors();
+      String ns = namespace;
+      ExporterConfig<M> c = config;
+      Optional<List<MetricDefinition>> loaded = errors.read(() -> loadDefinitions(ns, c));
+      Optional<ResolvedConnection> resolved = errors.read(() -> resolveConnection(c));
+      errors.throwIfAny();
+      definitions = loaded.orElseThrow();
+      connection = resolved.orElseThrow();
     } catch (ConfigException e) {
-      System.err.println("error: " + e.getMessage());
+      printErrors(e);
       return 1;
     }
     // Checked with the rest of the config, so --check-config catches a bad address too.
@@ -200,9 +208,15 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
       log.info("reloaded: {} definitions", next.size());
       return "reloaded " + next.size() + " definitions";
     } catch (ConfigException e) {
-      log.error("reload refused, the previous config stays: {}", e.getMessage());
+      log.error("reload refused, the previous config stays: {} problem(s)", e.problems().size());
+      e.lines().forEach(line -> log.error("reload refused: {}", line));
       throw e;
     }
+  }
+
+  /** One {@code error: } line per problem, so that each names its own file and line. */
+  private static void printErrors(ConfigException e) {
+    e.lines().forEach(line -> System.err.println("error: " + line));
   }
 
   @SuppressWarnings("removal")
@@ -225,14 +239,18 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
     return configFile == null ? reader.defaults() : reader.read(configFile);
   }
 
-  /** Module defaults, then the files of the config, of the environment and of the flags, in that order. */
+  /**
+   * Module defaults, then the files of the config, of the environment and of the flags, in that order. Every
+   * file is read and checked even after one failed, so that the exception names all their problems.
+   */
   protected List<MetricDefinition> loadDefinitions(String namespace, ExporterConfig<M> config)
       throws ConfigException {
     MetricsFiles files = new MetricsFiles(namespace);
+    ConfigErrors errors = new ConfigErrors();
     List<MetricDefinition> all = new ArrayList<>();
     if (!noDefaultMetrics) {
       for (String resource : info().defaultMetrics()) {
-        all.addAll(files.loadResource(resource));
+        errors.read(() -> files.loadResource(resource)).ifPresent(all::addAll);
       }
     }
     List<Path> custom = new ArrayList<>();
@@ -240,10 +258,12 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
     custom.addAll(customMetricsFromEnvironment());
     custom.addAll(customMetrics);
     for (Path p : custom) {
-      all.addAll(files.loadPath(p));
+      errors.read(() -> files.loadPath(p)).ifPresent(all::addAll);
     }
-    List<MetricDefinition> selected = select(all);
-    files.checkUnique(selected);
+    // Names defined twice among the definitions that did load are worth reporting with the rest.
+    List<MetricDefinition> selected = errors.read(() -> select(all)).orElse(all);
+    errors.check(() -> files.checkUnique(selected));
+    errors.throwIfAny();
     return selected;
   }
 

@@ -76,4 +76,14 @@ public record MetricDefinition(
     int colon = source.lastIndexOf(':');
     return colon < 0 ? source : source.substring(0, colon);
   }
+
+  /** The entry's 1-based line in {@link #file()}, or 0 for a definition made from flags rather than a file. */
+  public int line() {
+    int colon = source.lastIndexOf(':');
+    try {
+      return colon < 0 ? 0 : Integer.parseInt(source.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
 }

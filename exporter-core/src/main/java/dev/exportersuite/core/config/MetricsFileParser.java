@@ -30,22 +30,40 @@ public final class MetricsFileParser {
     this.namespace = namespace;
   }
 
+  /**
+   * Every entry is read on its own: a broken entry is left out and the next one read, so that one exception
+   * reports the problems of every entry.
+   */
   public List<MetricDefinition> parse(String fileName, Node root) throws ConfigException {
     YamlMapping top = YamlMapping.of(fileName, "", root).expect(TOP_KEYS);
     if (!top.has("metrics")) {
       throw top.missing("metrics");
     }
-    List<YamlMapping> entries = top.mappingList("metrics");
-    top.finish();
+    List<Node> items = top.list("metrics");
+    ConfigErrors errors = new ConfigErrors();
+    errors.check(top::finish);
     List<MetricDefinition> out = new ArrayList<>();
-    for (YamlMapping entry : entries) {
-      out.add(parseEntry(entry));
+    for (int i = 0; i < items.size(); i++) {
+      int index = i;
+      errors.read(() -> top.item("metrics", index, items.get(index)))
+          .flatMap(e -> entry(e, errors))
+          .ifPresent(out::add);
     }
+    errors.throwIfAny();
     return out;
   }
 
-  private MetricDefinition parseEntry(YamlMapping e) throws ConfigException {
+  /** An entry stops at its first error; an unknown key elsewhere in it is reported with that error. */
+  private Optional<MetricDefinition> entry(YamlMapping e, ConfigErrors errors) {
     e.expect(ENTRY_KEYS);
+    Optional<MetricDefinition> d = errors.read(() -> parseEntry(e));
+    if (d.isEmpty()) {
+      errors.check(e::refuseUnknownKeys);
+    }
+    return d;
+  }
+
+  private MetricDefinition parseEntry(YamlMapping e) throws ConfigException {
     String context = e.node("context").isPresent() ? e.string("context").orElse("") : null;
     if (context == null) {
       throw e.missing("context");

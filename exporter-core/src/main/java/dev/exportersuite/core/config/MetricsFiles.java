@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Loads a module's default metrics (from the classpath) and the users' files (files or directories of
- * {@code *.yaml}/{@code *.yml}), and refuses the set if two definitions would make the same metric.
+ * {@code *.yaml}/{@code *.yml}), and refuses the set if two definitions would make the same metric. Each step
+ * reports every problem it finds, not only the first.
  */
 public final class MetricsFiles {
 
@@ -37,11 +38,14 @@ public final class MetricsFiles {
     }
   }
 
+  /** Every file of a directory is read, also after a broken one; the exception then names all their problems. */
   public List<MetricDefinition> loadPath(Path path) throws ConfigException {
     List<MetricDefinition> out = new ArrayList<>();
+    ConfigErrors errors = new ConfigErrors();
     for (Path file : expand(path)) {
-      out.addAll(parser.parse(file.toString(), YamlDocument.read(file)));
+      errors.read(() -> parser.parse(file.toString(), YamlDocument.read(file))).ifPresent(out::addAll);
     }
+    errors.throwIfAny();
     return out;
   }
 
@@ -71,6 +75,7 @@ public final class MetricsFiles {
    */
   public void checkUnique(List<MetricDefinition> definitions) throws ConfigException {
     Map<String, MetricDefinition> seen = new HashMap<>();
+    ConfigErrors errors = new ConfigErrors();
     for (MetricDefinition d : definitions) {
       if (d.fieldtoappend().isPresent()) {
         continue;
@@ -80,21 +85,12 @@ public final class MetricsFiles {
         String key = MetricNames.exposed(name, d.typeOf(column));
         MetricDefinition first = seen.putIfAbsent(key, d);
         if (first != null) {
-          int line = lineOf(d.source());
-          throw new ConfigException(d.file(), line, "metricsdesc." + column,
+          errors.add(new ConfigException(d.file(), d.line(), "metricsdesc." + column,
               "metric '" + name + "' is defined twice: in " + first.source() + " and in " + d.source()
-                  + "; rename one context or column, or remove one of the files");
+                  + "; rename one context or column, or remove one of the files"));
         }
       }
     }
-  }
-
-  private static int lineOf(String source) {
-    int colon = source.lastIndexOf(':');
-    try {
-      return colon < 0 ? 0 : Integer.parseInt(source.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+    errors.throwIfAny();
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -196,6 +197,16 @@ public final class YamlMapping {
   }
 
   public List<YamlMapping> mappingList(String key) throws ConfigException {
+    List<Node> items = list(key);
+    List<YamlMapping> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      out.add(item(key, i, items.get(i)));
+    }
+    return out;
+  }
+
+  /** The items of a list, unread, so that a caller can read each on its own and go on after a broken one. */
+  public List<Node> list(String key) throws ConfigException {
     Optional<Node> n = node(key);
     if (n.isEmpty() || isNull(n.get())) {
       return List.of();
@@ -203,25 +214,40 @@ public final class YamlMapping {
     if (!(n.get() instanceof SequenceNode seq)) {
       throw error(n.get(), child(key), "expected a list (lines starting with '- '), found " + describe(n.get()));
     }
-    List<YamlMapping> out = new ArrayList<>();
-    int i = 0;
-    for (Node item : seq.getValue()) {
-      out.add(of(file, child(key) + "[" + i++ + "]", item, scalarFilter));
-    }
-    return out;
+    return seq.getValue();
   }
 
-  /** Refuses every key that was not read: a misspelt or unknown key is never silently ignored. */
+  /** Item {@code index} of the list under {@code key}, as a mapping. */
+  public YamlMapping item(String key, int index, Node item) throws ConfigException {
+    return of(file, child(key) + "[" + index + "]", item, scalarFilter);
+  }
+
+  /** Refuses every key that was not read: a misspelt or unknown key is never silently ignored. All at once. */
   public void finish() throws ConfigException {
+    refuse(key -> !read.contains(key));
+  }
+
+  /**
+   * Refuses the keys outside {@link #expect}; for a mapping whose reading stopped at an error, where an unread key
+   * may just not have been reached yet.
+   */
+  public void refuseUnknownKeys() throws ConfigException {
+    refuse(key -> !expectedKeys.isEmpty() && !expectedKeys.contains(key));
+  }
+
+  private void refuse(Predicate<String> unwanted) throws ConfigException {
+    ConfigErrors errors = new ConfigErrors();
     for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-      if (!read.contains(e.getKey())) {
+      if (unwanted.test(e.getKey())) {
         String hint = KeySuggestions.closest(e.getKey(), expectedKeys)
             .map(s -> " (did you mean '" + s + "'?)")
             .orElse("");
         String known = expectedKeys.isEmpty() ? "" : "; known keys: " + String.join(", ", expectedKeys);
-        throw error(e.getValue().getKeyNode(), child(e.getKey()), "unknown key '" + e.getKey() + "'" + hint + known);
+        errors.add(error(e.getValue().getKeyNode(), child(e.getKey()), "unknown key '" + e.getKey() + "'" + hint
+            + known));
       }
     }
+    errors.throwIfAny();
   }
 
   /** Declares the keys this mapping may hold, so that {@link #finish()} can suggest the right spelling. */

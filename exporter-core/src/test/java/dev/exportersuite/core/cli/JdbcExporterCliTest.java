@@ -9,7 +9,10 @@ import dev.exportersuite.core.testing.Promtool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user runs it: --check-config and --once against the real MariaDB and PostgreSQL. */
@@ -55,6 +58,24 @@ class JdbcExporterCliTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("unknown-key.yaml:4: metrics[0].metricdesc: unknown key 'metricdesc' "
         + "(did you mean 'metricsdesc'?)");
+  }
+
+  /** --once stops at the same place as a start: before any connection, so the URL is never used. */
+  @ParameterizedTest
+  @ValueSource(strings = {"--check-config", "--once"})
+  void everyErrorOfEveryFileIsPrintedOnItsOwnLine(String mode) {
+    Path several = METRICS.resolve("bad/several-errors.yaml");
+    Path unknownKey = METRICS.resolve("bad/unknown-key.yaml");
+    Run r = run(mode, "--jdbc.url", MARIADB, "--custom.metrics", several + "," + unknownKey);
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).doesNotContain("config OK");
+    List<String> lines = r.err().lines().toList();
+    assertThat(lines).hasSize(5).allSatisfy(l -> assertThat(l).startsWith("error: "));
+    assertThat(lines.get(0)).startsWith("error: " + several + ":7: metrics[1].metricdesc: unknown key");
+    assertThat(lines.get(1)).startsWith("error: " + several + ":10: metrics[2].labels: 'user-name'");
+    assertThat(lines.get(2)).startsWith("error: " + several + ":12: metrics[2].ignorezeroresults: unknown key");
+    assertThat(lines.get(3)).startsWith("error: " + several + ":16: metrics[3].metricstype: histogram 'seconds'");
+    assertThat(lines.get(4)).startsWith("error: " + unknownKey + ":4: metrics[0].metricdesc: unknown key");
   }
 
   @Test

@@ -42,11 +42,24 @@ class ReloadProcessTest {
       waitUntilServing(base, p, dir.resolve("exporter.log").toFile());
       assertThat(Http.get(base + "/metrics").body()).contains("sql_orders_value 1.0");
 
-      Files.writeString(metrics, "metrics:\n  - context: orders\n    reqest: SELECT 2 AS value\n");
+      Files.writeString(metrics, """
+          metrics:
+            - context: orders
+              reqest: SELECT 2 AS value
+            - context: refunds
+              request: SELECT 4 AS value
+              labels: [bad-label]
+              metricsdesc: { value: Refunds. }
+          """);
       Http.Response refused = Http.post(base + "/-/reload");
       assertThat(refused.status()).isEqualTo(400);
       assertThat(refused.body()).contains("previous config stays").contains("team.yaml:3")
-          .contains("unknown key 'reqest' (did you mean 'request'?)");
+          .contains("unknown key 'reqest' (did you mean 'request'?)")
+          .contains(metrics + ":6: metrics[1].labels: 'bad-label' is not a valid label name");
+      // the log names every problem too, one line each
+      assertThat(Files.readString(dir.resolve("exporter.log")))
+          .contains("reload refused: " + metrics + ":3: metrics[0].reqest: unknown key")
+          .contains("reload refused: " + metrics + ":6: metrics[1].labels: 'bad-label'");
       assertThat(Http.get(base + "/metrics").body()).contains("sql_orders_value 1.0");
 
       Files.writeString(metrics, """
