@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The Connector/J properties of every connection. The ones that let a server reach into this host are set by
@@ -23,6 +26,10 @@ final class DriverProperties {
 
   /** Removed: any value of it allows LOAD DATA LOCAL from that directory, even with local infile off. */
   static final String INFILE_PATH = "allowLoadLocalInfileInPath";
+
+  /** Connector/J matches property names without regard to case. */
+  private static final Set<String> FORBIDDEN = Stream.concat(FORCED.keySet().stream(), Stream.of(INFILE_PATH))
+      .map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
   private DriverProperties() {}
 
@@ -59,10 +66,7 @@ final class DriverProperties {
     return p;
   }
 
-  /** Connector/J matches property names without regard to case. */
   private static boolean forbidden(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
-    return k.equals(INFILE_PATH.toLowerCase(Locale.ROOT))
-        || FORCED.keySet().stream().map(f -> f.toLowerCase(Locale.ROOT)).anyMatch(k::equals);
+    return FORBIDDEN.contains(key.toLowerCase(Locale.ROOT));
   }
 }

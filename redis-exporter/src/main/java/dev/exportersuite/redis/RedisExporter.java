@@ -172,6 +172,19 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
     return target;
   }
 
+  /**
+   * The password file, read once: connection settings are read at start (a reload does not re-read them), and
+   * every {@code /scrape} request resolves its target through here.
+   */
+  private synchronized PasswordFile passwords(Path file) throws ConfigException {
+    if (passwords == null) {
+      passwords = PasswordFile.read(file);
+    }
+    return passwords;
+  }
+
+  private PasswordFile passwords;
+
   /** The target from flags, environment and file; {@code address} replaces the address (for /scrape). */
   RedisTarget target(ExporterConfig<RedisConnectionSection> config, Optional<String> address) throws ConfigException {
     RedisConnectionSection c = config.module();
@@ -185,7 +198,7 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
     }
     Optional<Path> pwFile = Optional.ofNullable(passwordFile)
         .or(() -> Optional.ofNullable(env.get("REDIS_PASSWORD_FILE")).filter(s -> !s.isEmpty()).map(Path::of));
-    Optional<String> fromFile = pwFile.isPresent() ? PasswordFile.read(pwFile.get()).forAddress(a) : Optional.empty();
+    Optional<String> fromFile = pwFile.isPresent() ? passwords(pwFile.get()).forAddress(a) : Optional.empty();
     Optional<String> pw = Optional.ofNullable(password).or(() -> fromFile)
         .or(() -> Optional.ofNullable(env.get("REDIS_PASSWORD")).filter(s -> !s.isEmpty()))
         .or(c::password);
