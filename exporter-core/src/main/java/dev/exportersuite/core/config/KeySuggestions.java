@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the known key a misspelt one was most likely meant to be. */
-final class KeySuggestions {
+public final class KeySuggestions {
 
   private KeySuggestions() {}
 
-  static Optional<String> closest(String given, Collection<String> known) {
+  public static Optional<String> closest(String given, Collection<String> known) {
     String g = given.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
