@@ -109,7 +109,7 @@ public final class RowShapingParser {
       };
     } catch (IllegalArgumentException e) {
       // A record's own check (an empty mapping, a name given twice): about the step's arguments as a whole.
-      throw a.error("", e.getMessage());
+      throw a.error("", problem(name, e));
     }
   }
 
@@ -184,7 +184,7 @@ public final class RowShapingParser {
       try {
         columns.put(column, Calc.Formula.parse(text));
       } catch (IllegalArgumentException e) {
-        throw a.error(column, e.getMessage());
+        throw a.error(column, problem("calc", e));
       }
     }
     return new Calc(columns);
@@ -201,7 +201,7 @@ public final class RowShapingParser {
           try {
             values.addAll(ValueRange.expand(item));
           } catch (IllegalArgumentException e) {
-            throw k.get().error(column, e.getMessage());
+            throw k.get().error(column, problem("fill", e));
           }
         }
         keys.put(column, values);
@@ -214,6 +214,12 @@ public final class RowShapingParser {
     Map<String, String> with = a.stringMap("with");
     a.finish();
     return new Fill(keys, with);
+  }
+
+  /** The records' messages start with "step: " for callers in code; in a file the path names the step already. */
+  private static String problem(String step, IllegalArgumentException e) {
+    String prefix = step + ": ";
+    return e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
   }
 
   private static String shortList(Set<String> keys) {

@@ -145,9 +145,9 @@ class RowShapingParserTest {
           - set
         """)).containsExactly(
         "team.yaml:5: metrics[0].rows[1].match.name: not a valid regular expression: Unclosed group",
-        "team.yaml:7: metrics[0].rows[3].calc.x: calc: write 'A OP B' (A and B a column or a number, OP one of "
+        "team.yaml:7: metrics[0].rows[3].calc.x: write 'A OP B' (A and B a column or a number, OP one of "
             + "+ - * /), e.g. 'usec / 1000000'; found 'a ^ b'",
-        "team.yaml:9: metrics[0].rows[4].fill.keys.db: fill: the range 'db9..db1' must go up, with at most 4096 values",
+        "team.yaml:9: metrics[0].rows[4].fill.keys.db: the range 'db9..db1' must go up, with at most 4096 values",
         "team.yaml:12: metrics[0].rows[6].pivot.vaule: unknown key 'vaule' (did you mean 'value'?); known keys: "
             + "name, value, by",
         "team.yaml:13: metrics[0].rows[7]: set needs arguments: write '- set: {COLUMN: VALUE, ...}'");
@@ -205,11 +205,11 @@ class RowShapingParserTest {
             + "with: {value: 0}",
         "team.yaml:10: metrics[0].rows[8].fill.wiht: unknown key 'wiht' (did you mean 'with'?); known keys: keys, "
             + "with",
-        "team.yaml:11: metrics[0].rows[9].fill: fill: key column 'db' has no values: list them, e.g. "
+        "team.yaml:11: metrics[0].rows[9].fill: key column 'db' has no values: list them, e.g. "
             + "[keys, expires] or db0..db15",
-        "team.yaml:12: metrics[0].rows[10].unpivot: unpivot: 'field' is both kept and written by the step: leave "
+        "team.yaml:12: metrics[0].rows[10].unpivot: 'field' is both kept and written by the step: leave "
             + "it out of keep or choose another name/value column",
-        "team.yaml:13: metrics[0].rows[11].match: match: column 'a' is given twice (column names ignore case): "
+        "team.yaml:13: metrics[0].rows[11].match: column 'a' is given twice (column names ignore case): "
             + "give it one pattern");
   }
 
