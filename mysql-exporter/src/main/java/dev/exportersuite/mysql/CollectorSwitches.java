@@ -2,6 +2,7 @@ package dev.exportersuite.mysql;
 
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.MetricDefinition;
+import dev.exportersuite.core.jdbc.SqlRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +20,15 @@ import java.util.TreeSet;
 final class CollectorSwitches {
 
   private final Map<String, Boolean> switches;
-  private final List<String> ignored;
+  private final List<String> tuningArgs;
 
-  private CollectorSwitches(Map<String, Boolean> switches, List<String> ignored) {
-    this.switches = switches;
-    this.ignored = ignored;
+  private CollectorSwitches(Map<String, Boolean> switches, List<String> tuningArgs) {
+    this.switches = Map.copyOf(switches);
+    this.tuningArgs = List.copyOf(tuningArgs);
   }
+
+  /** What {@link #apply} made of a set of definitions. */
+  record Applied(List<MetricDefinition<SqlRequest>> definitions, List<String> ignored) {}
 
   /** @param args the command line arguments picocli did not recognise */
   static CollectorSwitches parse(List<String> args) throws ConfigException {
@@ -61,13 +65,13 @@ final class CollectorSwitches {
     return new CollectorSwitches(switches, ignored);
   }
 
-  /** Arguments that set a peer tuning option this exporter does not use. */
-  List<String> ignored() {
-    return ignored;
-  }
-
-  /** The definitions with their {@code enabled} flag set by the switches; a switch naming no collector is an error. */
-  List<MetricDefinition> apply(List<MetricDefinition> loaded) throws ConfigException {
+  /**
+   * The definitions with their {@code enabled} flag set by the switches, and the arguments that set a peer
+   * tuning option this exporter does not use; a switch naming no collector is an error. Pure: a reload applies
+   * the same switches to the new definitions.
+   */
+  Applied apply(List<MetricDefinition<SqlRequest>> loaded) throws ConfigException {
+    List<String> ignored = new ArrayList<>(tuningArgs);
     Set<String> known = new TreeSet<>();
     loaded.forEach(d -> known.add(d.collector()));
     for (String name : switches.keySet()) {
@@ -80,12 +84,12 @@ final class CollectorSwitches {
             + "'; collectors are " + String.join(", ", known));
       }
     }
-    List<MetricDefinition> out = new ArrayList<>(loaded.size());
-    for (MetricDefinition d : loaded) {
+    List<MetricDefinition<SqlRequest>> out = new ArrayList<>(loaded.size());
+    for (MetricDefinition<SqlRequest> d : loaded) {
       Boolean on = switches.get(d.collector());
       out.add(on == null || on == d.enabled() ? d : d.withEnabled(on));
     }
-    return out;
+    return new Applied(out, ignored);
   }
 
   /** {@code info_schema.processlist.processes_by_user} is a tuning flag of {@code info_schema.processlist}. */

@@ -1,17 +1,15 @@
 package dev.exportersuite.mysql;
 
-import dev.exportersuite.core.cli.ExporterCommand;
-import dev.exportersuite.core.cli.ExporterRuntime;
 import dev.exportersuite.core.cli.ModuleInfo;
-import dev.exportersuite.core.collect.ResolvedConnection;
+import dev.exportersuite.core.collect.Datastore;
+import dev.exportersuite.core.collect.MultiTarget;
+import dev.exportersuite.core.config.ConfigErrors;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
-import dev.exportersuite.core.config.ExporterConfigReader;
-import dev.exportersuite.core.config.MetricDefinition;
-import dev.exportersuite.core.http.ExporterServer;
-import dev.exportersuite.core.http.MultiTargetHandler;
-import dev.exportersuite.core.snapshots.SelfMetricsStyle;
 import dev.exportersuite.core.jdbc.JdbcConnectionSection;
+import dev.exportersuite.core.jdbc.SqlExporterCommand;
+import dev.exportersuite.core.jdbc.SqlRequest;
+import dev.exportersuite.core.snapshots.SelfMetricsStyle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +28,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "mysql-exporter", sortOptions = false,
     description = "Prometheus exporter for MySQL and MariaDB, a drop-in for mysqld_exporter.",
     footer = {"", "Collectors are switched with --collect.<name> / --no-collect.<name>; --check-config lists them."})
-public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
+public class MysqlExporter extends SqlExporterCommand {
 
   static final List<String> DEFAULT_METRICS = List.of(
       "mysql/global_status.yaml", "mysql/global_variables.yaml", "mysql/info.yaml", "mysql/innodb_cmp.yaml",
@@ -69,9 +67,6 @@ public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
   @Unmatched
   List<String> collectorArgs = new ArrayList<>();
 
-  private CollectorSwitches switches;
-  private ConnectionSources sources;
-
   public static void main(String[] args) {
     System.exit(run(new MysqlExporter(), args));
   }
@@ -82,43 +77,33 @@ public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
         SelfMetricsStyle.PLAIN);
   }
 
+  /** The main server, the collector switches and {@code /probe}, all from the same sources. */
   @Override
-  protected ExporterConfigReader.ModuleSection<JdbcConnectionSection> configSection() {
-    return JdbcConnectionSection.section();
+  protected Datastore<SqlRequest> datastore(ExporterConfig<JdbcConnectionSection> config) throws ConfigException {
+    ConfigErrors errors = new ConfigErrors();
+    Optional<CollectorSwitches> switches = errors.read(() -> CollectorSwitches.parse(collectorArgs));
+    Optional<ConnectionSources> sources = errors.read(() -> connectionSources(config.module()));
+    Optional<MysqlSettings> main = sources.flatMap(s -> errors.read(() -> s.resolve(addressFlag(), "client")));
+    errors.throwIfAny();
+    CollectorSwitches collect = switches.orElseThrow();
+    return Datastore.of(main.orElseThrow())
+        .withDefinitions(loaded -> {
+          CollectorSwitches.Applied applied = collect.apply(loaded);
+          if (!applied.ignored().isEmpty()) {
+            LoggerFactory.getLogger(MysqlExporter.class).info("ignored mysqld_exporter tuning options (edit the "
+                + "collector's request instead): {}", applied.ignored());
+          }
+          return applied.definitions();
+        })
+        .withMultiTarget(MultiTarget.of("/probe", maxTargets, new MysqlProbe(sources.orElseThrow())));
   }
 
-  @Override
-  protected List<MetricDefinition> select(List<MetricDefinition> loaded) throws ConfigException {
-    if (switches == null) {
-      switches = CollectorSwitches.parse(collectorArgs);
-    }
-    List<MetricDefinition> selected = switches.apply(loaded);
-    if (!switches.ignored().isEmpty()) {
-      LoggerFactory.getLogger(MysqlExporter.class).info("ignored mysqld_exporter tuning options (edit the "
-          + "collector's request instead): {}", switches.ignored());
-    }
-    return selected;
-  }
-
-  @Override
-  protected ResolvedConnection resolveConnection(ExporterConfig<JdbcConnectionSection> config)
-      throws ConfigException {
-    sources = connectionSources(config.module());
-    Optional<ServerEndpoint> flag;
+  private Optional<ServerEndpoint> addressFlag() throws ConfigException {
     try {
-      flag = Optional.ofNullable(address).map(ServerEndpoint::parse);
+      return Optional.ofNullable(address).map(ServerEndpoint::parse);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("command line", 0, "--mysqld.address", e.getMessage());
     }
-    return sources.resolve(flag, "client");
-  }
-
-  @Override
-  protected void addRoutes(ExporterServer.Builder server, ExporterRuntime runtime) {
-    MultiTargetHandler<MysqlSettings> targets = new MultiTargetHandler<>("target", new MysqlProbe(sources, runtime),
-        maxTargets);
-    runtime.onReload(targets::closeAll);
-    server.route("/probe", targets);
   }
 
   private ConnectionSources connectionSources(JdbcConnectionSection file) throws ConfigException {

@@ -1,9 +1,8 @@
 package dev.exportersuite.mysql;
 
-import dev.exportersuite.core.cli.ExporterRuntime;
+import dev.exportersuite.core.collect.MultiTarget;
 import dev.exportersuite.core.config.ConfigException;
-import dev.exportersuite.core.http.MultiTargetHandler;
-import dev.exportersuite.core.snapshots.ExporterCollector;
+import dev.exportersuite.core.jdbc.SqlRequest;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
  * grammar and the section looked up before anything connects; the resulting settings select the pool, so
  * {@code ?target=db&x=1} and {@code ?target=db:3306&x=2} share one.
  */
-final class MysqlProbe implements MultiTargetHandler.TargetOpener<MysqlSettings> {
+final class MysqlProbe implements MultiTarget.Selector<SqlRequest> {
 
   /** Probe targets share one exporter; each gets a small pool. */
   private static final int TARGET_POOL = 2;
@@ -21,11 +20,9 @@ final class MysqlProbe implements MultiTargetHandler.TargetOpener<MysqlSettings>
   private static final Pattern SECTION = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
   private final ConnectionSources sources;
-  private final ExporterRuntime runtime;
 
-  MysqlProbe(ConnectionSources sources, ExporterRuntime runtime) {
+  MysqlProbe(ConnectionSources sources) {
     this.sources = sources;
-    this.runtime = runtime;
   }
 
   @Override
@@ -46,10 +43,5 @@ final class MysqlProbe implements MultiTargetHandler.TargetOpener<MysqlSettings>
     } catch (ConfigException e) {
       throw new IllegalArgumentException(e.getMessage());
     }
-  }
-
-  @Override
-  public ExporterCollector open(MysqlSettings settings) {
-    return runtime.collectorFor(settings.open());
   }
 }

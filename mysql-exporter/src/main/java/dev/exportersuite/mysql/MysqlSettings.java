@@ -4,6 +4,7 @@ import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.collect.ResolvedConnection;
 import dev.exportersuite.core.jdbc.JdbcExecutor;
 import dev.exportersuite.core.jdbc.JdbcSettings;
+import dev.exportersuite.core.jdbc.SqlRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * @param properties Connector/J properties as {@link DriverProperties#build} made them
  */
 public record MysqlSettings(ServerEndpoint endpoint, Credentials credentials, SessionSettings session, int poolSize,
-    Duration connectTimeout, Map<String, String> properties, int maxRows) implements ResolvedConnection {
+    Duration connectTimeout, Map<String, String> properties, int maxRows) implements ResolvedConnection<SqlRequest> {
 
   public MysqlSettings {
     properties = Map.copyOf(properties);
@@ -32,7 +33,7 @@ public record MysqlSettings(ServerEndpoint endpoint, Credentials credentials, Se
   }
 
   @Override
-  public RequestExecutor open() {
+  public RequestExecutor<SqlRequest> open() {
     return new MysqlRequestExecutor(new JdbcExecutor(new JdbcSettings(endpoint.jdbcUrl(), credentials.user(),
         credentials.password(), poolSize, connectTimeout, Optional.of(session.initSql()), properties, maxRows)));
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.config.MetricsFiles;
+import dev.exportersuite.core.jdbc.SqlRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,9 @@ import org.junit.jupiter.api.Test;
 /** --collect.X and --no-collect.X on the module's shipped defaults. */
 class CollectorSwitchesTest {
 
-  static List<MetricDefinition> defaults() throws ConfigException {
-    MetricsFiles files = new MetricsFiles("mysql");
-    List<MetricDefinition> all = new ArrayList<>();
+  static List<MetricDefinition<SqlRequest>> defaults() throws ConfigException {
+    MetricsFiles<SqlRequest> files = new MetricsFiles<>("mysql", SqlRequest.parser());
+    List<MetricDefinition<SqlRequest>> all = new ArrayList<>();
     for (String r : MysqlExporter.DEFAULT_METRICS) {
       all.addAll(files.loadResource(r));
     }
@@ -23,13 +24,13 @@ class CollectorSwitchesTest {
     return all;
   }
 
-  static boolean enabled(List<MetricDefinition> defs, String collector) {
-    return defs.stream().filter(d -> d.collector().equals(collector)).allMatch(MetricDefinition::enabled);
+  static boolean enabled(List<MetricDefinition<SqlRequest>> defs, String collector) {
+    return defs.stream().filter(d -> d.collector().equals(collector)).allMatch(d -> d.enabled());
   }
 
   @Test
   void defaultsMatchMysqldExporterDefaults() throws Exception {
-    List<MetricDefinition> d = defaults();
+    List<MetricDefinition<SqlRequest>> d = defaults();
     for (String on : List.of("global_status", "global_variables", "slave_status", "info_schema.innodb_cmp",
         "info_schema.innodb_cmpmem")) {
       assertThat(enabled(d, on)).as(on).isTrue();
@@ -43,18 +44,19 @@ class CollectorSwitchesTest {
 
   @Test
   void switchesTurnCollectorsOnAndOff() throws Exception {
-    List<MetricDefinition> d = CollectorSwitches.parse(List.of("--collect.info_schema.processlist",
+    List<MetricDefinition<SqlRequest>> d = CollectorSwitches.parse(List.of("--collect.info_schema.processlist",
         "--no-collect.global_variables", "--collect.slave_status=false", "--collect.perf_schema.eventswaits=true"))
-        .apply(defaults());
+        .apply(defaults()).definitions();
     assertThat(enabled(d, "info_schema.processlist")).isTrue();
     assertThat(enabled(d, "perf_schema.eventswaits")).isTrue();
     assertThat(d.stream().filter(x -> x.collector().equals("global_variables")).findFirst().orElseThrow()
         .enabled()).isFalse();
-    MetricDefinition slave = d.stream().filter(x -> x.collector().equals("slave_status")).findFirst().orElseThrow();
+    MetricDefinition<SqlRequest> slave = d.stream().filter(x -> x.collector().equals("slave_status")).findFirst().orElseThrow();
     assertThat(slave.enabled()).isFalse();
-    assertThat(slave.unpivot()).as("a switch changes enabled only").isTrue();
-    assertThat(CollectorSwitches.parse(List.of("--collect.slave_status")).apply(d).stream()
-        .filter(x -> x.collector().equals("slave_status")).findFirst().orElseThrow().unpivot()).isTrue();
+    MetricDefinition<SqlRequest> on = CollectorSwitches.parse(List.of("--collect.slave_status")).apply(d)
+        .definitions().stream().filter(x -> x.collector().equals("slave_status")).findFirst().orElseThrow();
+    assertThat(on.enabled()).isTrue();
+    assertThat(on.withEnabled(false)).as("a switch changes enabled only").isEqualTo(slave);
   }
 
   @Test
@@ -62,8 +64,10 @@ class CollectorSwitchesTest {
     CollectorSwitches s = CollectorSwitches.parse(List.of("--collect.info_schema.tables.databases=*",
         "--collect.info_schema.processlist.processes_by_user", "--collect.perf_schema.eventsstatements.limit",
         "250"));
-    s.apply(defaults());
-    assertThat(s.ignored()).contains("--collect.info_schema.tables.databases=*", "250");
+    assertThat(s.apply(defaults()).ignored()).contains("--collect.info_schema.tables.databases=*", "250");
+    // Applying again (a reload) reports the same, not twice as many.
+    assertThat(s.apply(defaults()).ignored()).containsExactlyElementsOf(s.apply(defaults()).ignored())
+        .hasSize(4);
     assertThatThrownBy(() -> CollectorSwitches.parse(List.of("--collect.nope")).apply(defaults()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("nope").hasMessageContaining("global_status");
     assertThatThrownBy(() -> CollectorSwitches.parse(List.of("--web.nope")))

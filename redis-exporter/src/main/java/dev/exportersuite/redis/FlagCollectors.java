@@ -1,8 +1,12 @@
 package dev.exportersuite.redis;
 
 import dev.exportersuite.core.config.ConfigException;
+import dev.exportersuite.core.config.InvalidRequestException;
 import dev.exportersuite.core.config.MetricDefinition;
-import dev.exportersuite.core.config.NameRule;
+import dev.exportersuite.core.config.SourceLocation;
+import dev.exportersuite.core.rows.Pairs;
+import dev.exportersuite.core.rows.Rename;
+import dev.exportersuite.core.rows.RowShaping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -28,12 +31,12 @@ final class FlagCollectors {
 
   private FlagCollectors() {}
 
-  static List<MetricDefinition> build(String checkKeys, String checkSingleKeys, String countKeys, String scripts,
-      int batch, long limit) throws ConfigException {
-    List<MetricDefinition> out = new ArrayList<>();
+  static List<MetricDefinition<RedisRequest>> build(String checkKeys, String checkSingleKeys, String countKeys,
+      String scripts, int batch, long limit) throws ConfigException {
+    List<MetricDefinition<RedisRequest>> out = new ArrayList<>();
     StringBuilder keys = new StringBuilder();
     for (String spec : split(checkKeys)) {
-      String name = KeyCheck.target(spec).name();
+      String name = KeyCheck.dbKey(spec).name();
       keys.append(GLOB.matcher(name).find() ? " match=" : " key=").append(quote(spec));
     }
     for (String spec : split(checkSingleKeys)) {
@@ -41,7 +44,7 @@ final class FlagCollectors {
     }
     if (keys.length() > 0) {
       String request = "@keys" + keys + " batch=" + batch + " limit=" + limit;
-      out.add(definition("check_keys", "key", request, desc(
+      out.add(definition("check_keys", "key", request, RowShaping.NONE, desc(
           "size", "The length or size of the key (strings: bytes, lists/sets/zsets/hashes/streams: elements).",
           "value", "The value of the key, when it is a number."), List.of("db", "key"), "--check-keys"));
     }
@@ -52,8 +55,8 @@ final class FlagCollectors {
         request.append(" match=").append(quote(spec));
       }
       request.append(" batch=").append(batch);
-      out.add(definition("count_keys", "keys", request.toString(), desc("count", "Count of keys matching the pattern."),
-          List.of("db", "key"), "--count-keys"));
+      out.add(definition("count_keys", "keys", request.toString(), RowShaping.NONE,
+          desc("count", "Count of keys matching the pattern."), List.of("db", "key"), "--count-keys"));
     }
     List<String> files = split(scripts);
     if (files.size() > 1) {
@@ -67,9 +70,10 @@ final class FlagCollectors {
       } catch (IOException e) {
         throw new ConfigException(file, 0, "", "cannot read the script: " + e.getClass().getSimpleName());
       }
-      String request = "EVAL " + quote(body) + " 0 | pairs | rename field=key value=values";
-      out.add(definition("script", "script", request, desc("values", "Values returned by the collect script."),
-          List.of("key"), file));
+      // The script returns {name, value, ...}: pairs of a flat reply, named as redis_exporter names them.
+      RowShaping rows = new RowShaping(List.of(new Pairs(), new Rename(Map.of("field", "key", "value", "values"))));
+      out.add(definition("script", "script", "EVAL " + quote(body) + " 0", rows,
+          desc("values", "Values returned by the collect script."), List.of("key"), file));
     }
     return out;
   }
@@ -82,11 +86,22 @@ final class FlagCollectors {
     return m;
   }
 
-  private static MetricDefinition definition(String collector, String context, String request,
-      Map<String, String> desc, List<String> labels, String source) {
-    return new MetricDefinition(collector, true, context, request, desc, labels, Map.of(), Map.of(),
-        Optional.empty(), List.<NameRule>of(), Map.of(), false, true, Optional.empty(), Optional.empty(),
-        source + ":0", false);
+  private static MetricDefinition<RedisRequest> definition(String collector, String context, String request,
+      RowShaping rows, Map<String, String> desc, List<String> labels, String source) throws ConfigException {
+    MetricDefinition.Builder<RedisRequest> b = MetricDefinition.<RedisRequest>builder()
+        .collector(collector)
+        .context(context)
+        .rows(rows)
+        .labels(labels)
+        .ignoreZeroResult(true)
+        .source(SourceLocation.of(source));
+    try {
+      b.request(RedisRequest.parse(request));
+    } catch (InvalidRequestException e) {
+      throw new ConfigException(source, 0, "", e.describe());
+    }
+    desc.forEach(b::metric);
+    return b.build();
   }
 
   /** redis_exporter's comma-separated lists. */

@@ -17,14 +17,14 @@ import java.util.Locale;
  * Patterns are walked with {@code SCAN MATCH ... COUNT batch}, never {@code KEYS}; {@code limit} bounds how many
  * keys one request may visit (more is an error, not a silent cut). {@code dbN=} is optional (default db0).
  */
-record KeyCheck(boolean count, List<Target> patterns, List<Target> keys, int batch, long limit) {
+record KeyCheck(boolean count, List<DbKey> patterns, List<DbKey> keys, int batch, long limit) {
 
   static final int DEFAULT_BATCH = 1000;
   static final long DEFAULT_LIMIT = 10_000;
   static final long DEFAULT_COUNT_LIMIT = 1_000_000;
 
   /** A key or pattern and the database it lives in. */
-  record Target(int db, String name) {
+  record DbKey(int db, String name) {
     String dbLabel() {
       return "db" + db;
     }
@@ -43,8 +43,8 @@ record KeyCheck(boolean count, List<Target> patterns, List<Target> keys, int bat
       default -> throw new IllegalArgumentException("unknown exporter request '" + words.get(0)
           + "'; known: @keys, @count-keys");
     };
-    List<Target> patterns = new ArrayList<>();
-    List<Target> keys = new ArrayList<>();
+    List<DbKey> patterns = new ArrayList<>();
+    List<DbKey> keys = new ArrayList<>();
     int batch = DEFAULT_BATCH;
     long limit = count ? DEFAULT_COUNT_LIMIT : DEFAULT_LIMIT;
     for (String w : words.subList(1, words.size())) {
@@ -52,12 +52,12 @@ record KeyCheck(boolean count, List<Target> patterns, List<Target> keys, int bat
       String option = eq < 0 ? "" : w.substring(0, eq).toLowerCase(Locale.ROOT);
       String value = eq < 0 ? "" : w.substring(eq + 1);
       switch (option) {
-        case "match" -> patterns.add(target(value));
+        case "match" -> patterns.add(dbKey(value));
         case "key" -> {
           if (count) {
             throw new IllegalArgumentException("@count-keys counts patterns: use match=");
           }
-          keys.add(target(value));
+          keys.add(dbKey(value));
         }
         case "batch" -> batch = (int) number(option, value, 1, 100_000);
         case "limit" -> limit = number(option, value, 1, 100_000_000);
@@ -72,7 +72,7 @@ record KeyCheck(boolean count, List<Target> patterns, List<Target> keys, int bat
   }
 
   /** {@code db3=user:*} or {@code user:*} (db0), as redis_exporter's flags write them. */
-  static Target target(String spec) {
+  static DbKey dbKey(String spec) {
     int eq = spec.indexOf('=');
     if (eq > 0 && spec.substring(0, eq).matches("(?i)(db)?\\d+")) {
       String db = spec.substring(0, eq).replaceFirst("(?i)^db", "");
@@ -80,12 +80,12 @@ record KeyCheck(boolean count, List<Target> patterns, List<Target> keys, int bat
       if (name.isEmpty()) {
         throw new IllegalArgumentException("empty key name in '" + spec + "'");
       }
-      return new Target(Integer.parseInt(db), name);
+      return new DbKey(Integer.parseInt(db), name);
     }
     if (spec.isEmpty()) {
       throw new IllegalArgumentException("empty key name");
     }
-    return new Target(0, spec);
+    return new DbKey(0, spec);
   }
 
   private static long number(String option, String value, long min, long max) {

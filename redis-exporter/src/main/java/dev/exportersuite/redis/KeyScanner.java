@@ -36,7 +36,7 @@ final class KeyScanner {
       List<Row> rows = new ArrayList<>();
       long visited = 0;
       if (check.count()) {
-        for (KeyCheck.Target p : check.patterns()) {
+        for (KeyCheck.DbKey p : check.patterns()) {
           selected = select(selected, p.db());
           long n = scan(p.name(), check.batch(), check.limit() - visited, null);
           visited += n;
@@ -45,10 +45,10 @@ final class KeyScanner {
         return rows;
       }
       Map<Integer, Set<String>> byDb = new LinkedHashMap<>();
-      for (KeyCheck.Target k : check.keys()) {
+      for (KeyCheck.DbKey k : check.keys()) {
         byDb.computeIfAbsent(k.db(), d -> new LinkedHashSet<>()).add(k.name());
       }
-      for (KeyCheck.Target p : check.patterns()) {
+      for (KeyCheck.DbKey p : check.patterns()) {
         selected = select(selected, p.db());
         Set<String> found = byDb.computeIfAbsent(p.db(), d -> new LinkedHashSet<>());
         visited += scan(p.name(), check.batch(), check.limit() - visited, found);

@@ -20,9 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * command timed out or whose socket failed is closed, never reused, and a new one is opened on demand. Nothing
  * reconnects in the background: with the server down, requests fail fast and {@code redis_up} says 0.
  */
-final class RedisExecutor implements RequestExecutor {
+final class RedisExecutor implements RequestExecutor<RedisRequest> {
 
   /** Event loops are shared by every target of the process (the /scrape endpoint opens many). */
   private static volatile ClientResources sharedResources;
@@ -41,7 +39,6 @@ final class RedisExecutor implements RequestExecutor {
   private final RedisClient client;
   private final RedisURI uri;
   private final BlockingQueue<StatefulRedisConnection<String, String>> idle = new LinkedBlockingQueue<>();
-  private final Map<String, RedisRequest> parsed = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   RedisExecutor(RedisTarget target) {
@@ -83,19 +80,7 @@ final class RedisExecutor implements RequestExecutor {
   }
 
   @Override
-  public List<Row> execute(String request, Duration timeout) throws Exception {
-    return shape(request, fetch(request, timeout));
-  }
-
-  /** The request without its row steps: the default entries reading INFO ALL then cost one INFO a scrape. */
-  @Override
-  public Object roundTripKey(String request) {
-    return parse(request).roundTrip();
-  }
-
-  @Override
-  public List<Row> fetch(String request, Duration timeout) throws Exception {
-    RedisRequest r = parse(request);
+  public List<Row> fetch(RedisRequest r, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     return switch (r.kind()) {
       case COMMAND -> r.isInfo()
@@ -104,15 +89,6 @@ final class RedisExecutor implements RequestExecutor {
       case SCRIPT -> ReplyRows.rows(script(deadline, r.script()));
       case KEYS -> withConnection(deadline, c -> new KeyScanner(c, deadline, uri.getDatabase()).run(r.keyCheck()));
     };
-  }
-
-  @Override
-  public List<Row> shape(String request, List<Row> fetched) {
-    return parse(request).applySteps(fetched);
-  }
-
-  private RedisRequest parse(String request) {
-    return parsed.computeIfAbsent(request, RedisRequest::parse);
   }
 
   @Override

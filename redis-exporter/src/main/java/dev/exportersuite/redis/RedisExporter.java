@@ -1,17 +1,16 @@
 package dev.exportersuite.redis;
 
 import dev.exportersuite.core.cli.ExporterCommand;
-import dev.exportersuite.core.cli.ExporterRuntime;
 import dev.exportersuite.core.cli.ModuleInfo;
-import dev.exportersuite.core.collect.ResolvedConnection;
+import dev.exportersuite.core.collect.Datastore;
+import dev.exportersuite.core.collect.MultiTarget;
 import dev.exportersuite.core.config.ConfigErrors;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.config.Durations;
-import dev.exportersuite.core.http.ExporterServer;
-import dev.exportersuite.core.http.MultiTargetHandler;
+import dev.exportersuite.core.config.RequestParser;
 import dev.exportersuite.core.snapshots.SelfMetricsStyle;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "redis-exporter", sortOptions = false, abbreviateSynopsis = true,
     description = "Prometheus exporter for Redis, compatible with redis_exporter's metrics and flags.")
-public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
+public class RedisExporter extends ExporterCommand<RedisConnectionSection, RedisRequest> {
 
   static final String DEFAULT_METRICS = "redis/default-metrics.yaml";
 
@@ -140,67 +139,42 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
     return RedisConnectionSection.section();
   }
 
-  /** Adds the collectors of the flags and parses every request now, reporting all bad ones at once. */
   @Override
-  protected List<MetricDefinition> select(List<MetricDefinition> loaded) throws ConfigException {
-    List<MetricDefinition> all = new ArrayList<>(loaded);
+  protected RequestParser<RedisRequest> requestParser() {
+    return RedisRequest.parser();
+  }
+
+  /** The main target, the collectors of the key and script flags, and {@code /scrape}, from one resolver. */
+  @Override
+  protected Datastore<RedisRequest> datastore(ExporterConfig<RedisConnectionSection> config) throws ConfigException {
     ConfigErrors errors = new ConfigErrors();
-    errors.read(() -> FlagCollectors.build(checkKeys, checkSingleKeys, countKeys, script,
-        checkKeysBatchSize == null ? KeyCheck.DEFAULT_BATCH : checkKeysBatchSize,
-        checkKeysLimit == null ? KeyCheck.DEFAULT_LIMIT : checkKeysLimit)).ifPresent(all::addAll);
-    for (MetricDefinition d : all) {
-      try {
-        RedisRequest.parse(d.request());
-      } catch (IllegalArgumentException e) {
-        // line 0 for a collector made from a flag: it has no file line
-        errors.add(new ConfigException(d.file(), d.line(), "request", e.getMessage()));
-      }
-    }
+    Optional<TargetResolver> resolver = errors.read(() -> resolver(config.module()));
+    Optional<RedisTarget> main = resolver.flatMap(r -> errors.read(r::main));
+    Optional<List<MetricDefinition<RedisRequest>>> fromFlags = errors.read(() -> FlagCollectors.build(checkKeys,
+        checkSingleKeys, countKeys, script, checkKeysBatchSize == null ? KeyCheck.DEFAULT_BATCH : checkKeysBatchSize,
+        checkKeysLimit == null ? KeyCheck.DEFAULT_LIMIT : checkKeysLimit));
     errors.throwIfAny();
-    return all;
+    List<MetricDefinition<RedisRequest>> extra = fromFlags.orElseThrow();
+    TargetResolver targets = resolver.orElseThrow();
+    return Datastore.of(main.orElseThrow())
+        .withDefinitions(loaded -> {
+          List<MetricDefinition<RedisRequest>> all = new ArrayList<>(loaded);
+          all.addAll(extra);
+          return all;
+        })
+        .withMultiTarget(MultiTarget.<RedisRequest>of("/scrape", 64, targets::scrape)
+            .withRequestErrorsMetric("target_scrape_request_errors"));
   }
 
-  @Override
-  protected ResolvedConnection resolveConnection(ExporterConfig<RedisConnectionSection> config)
-      throws ConfigException {
-    RedisTarget target = target(config, Optional.empty());
-    try {
-      target.uri();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(config.source(), 0, "connection", e.getMessage());
-    }
-    return target;
-  }
-
-  /**
-   * The password file, read once: connection settings are read at start (a reload does not re-read them), and
-   * every {@code /scrape} request resolves its target through here.
-   */
-  private synchronized PasswordFile passwords(Path file) throws ConfigException {
-    if (passwords == null) {
-      passwords = PasswordFile.read(file);
-    }
-    return passwords;
-  }
-
-  private PasswordFile passwords;
-
-  /** The target from flags, environment and file; {@code address} replaces the address (for /scrape). */
-  RedisTarget target(ExporterConfig<RedisConnectionSection> config, Optional<String> address) throws ConfigException {
-    RedisConnectionSection c = config.module();
-    String a = address.or(() -> Optional.ofNullable(addr)).or(() -> Optional.ofNullable(env.get("REDIS_ADDR")))
+  /** Flags, then environment, then the config file; the password file is read here, once. */
+  private TargetResolver resolver(RedisConnectionSection c) throws ConfigException {
+    String a = Optional.ofNullable(addr).or(() -> Optional.ofNullable(env.get("REDIS_ADDR")))
         .or(c::addr).orElse("redis://localhost:6379");
-    RedisAddress parsed;
-    try {
-      parsed = RedisAddress.parse(a);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(address.isPresent() ? "target" : "--redis.addr", 0, "", e.getMessage());
-    }
     Optional<Path> pwFile = Optional.ofNullable(passwordFile)
         .or(() -> Optional.ofNullable(env.get("REDIS_PASSWORD_FILE")).filter(s -> !s.isEmpty()).map(Path::of));
-    Optional<String> fromFile = pwFile.isPresent() ? passwords(pwFile.get()).forAddress(a) : Optional.empty();
-    Optional<String> pw = Optional.ofNullable(password).or(() -> fromFile)
-        .or(() -> Optional.ofNullable(env.get("REDIS_PASSWORD")).filter(s -> !s.isEmpty()))
+    Optional<PasswordFile> passwords = pwFile.isPresent() ? Optional.of(PasswordFile.read(pwFile.get()))
+        : Optional.empty();
+    Optional<String> other = Optional.ofNullable(env.get("REDIS_PASSWORD")).filter(s -> !s.isEmpty())
         .or(c::password);
     Optional<String> u = Optional.ofNullable(user).or(() -> Optional.ofNullable(env.get("REDIS_USER"))
         .filter(s -> !s.isEmpty())).or(c::user);
@@ -215,25 +189,6 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection> {
         Optional.ofNullable(tlsCaCertFile).or(c::tlsCaFile),
         Optional.ofNullable(tlsClientCertFile).or(c::tlsCertFile),
         Optional.ofNullable(tlsClientKeyFile).or(c::tlsKeyFile));
-    return new RedisTarget(parsed, u, pw, connect, tls);
-  }
-
-  @Override
-  protected void addRoutes(ExporterServer.Builder server, ExporterRuntime runtime) {
-    MultiTargetHandler<RedisTarget> targets = new MultiTargetHandler<>("target",
-        new ScrapeTargets(this, runtime, lastConfig), 64);
-    runtime.onReload(targets::closeAll);
-    runtime.register(targets.requestErrors(runtime.namespace() + "_target_scrape_request_errors",
-        "Errors in requests to the exporter"));
-    server.route("/scrape", targets);
-  }
-
-  private ExporterConfig<RedisConnectionSection> lastConfig;
-
-  @Override
-  protected List<MetricDefinition> loadDefinitions(String ns, ExporterConfig<RedisConnectionSection> config)
-      throws ConfigException {
-    lastConfig = config;
-    return super.loadDefinitions(ns, config);
+    return new TargetResolver(a, u, Optional.ofNullable(password), passwords, other, connect, tls);
   }
 }

@@ -1,91 +1,84 @@
 package dev.exportersuite.redis;
 
-import dev.exportersuite.core.collect.Row;
+import dev.exportersuite.core.config.InvalidRequestException;
+import dev.exportersuite.core.config.RequestParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * One {@code request} of a metrics file, parsed. Three forms:
+ * One {@code request} of a metrics file, parsed when the file loads. Three forms:
  * <ul>
  *   <li>a Redis command, as typed in redis-cli: {@code LLEN queue:jobs}, {@code XINFO GROUPS orders};</li>
  *   <li>a Lua script: text whose first line starts with {@code #!lua} (Redis 7 shebang, e.g.
  *       {@code #!lua flags=no-writes}), run with {@code EVALSHA}/{@code EVAL} and no keys;</li>
  *   <li>a key check run by the exporter: {@code @keys ...} or {@code @count-keys ...} ({@link KeyCheck}).</li>
  * </ul>
- * Any of them may be followed by row steps, each after an unquoted {@code |} (for a script: on lines that
- * start with {@code |}, which is never valid Lua).
+ * Equal requests are one round trip per scrape: the default entries that read {@code INFO ALL} cost one INFO.
+ * The command name is kept upper-case so that {@code info all} and {@code INFO all} are the same request.
+ *
+ * @param args the command and its arguments (COMMAND), empty otherwise
+ * @param script the script's text (SCRIPT), null otherwise
+ * @param keyCheck the key check (KEYS), null otherwise
  */
-record RedisRequest(Kind kind, List<String> args, String script, KeyCheck keyCheck, List<RowSteps> steps) {
+record RedisRequest(Kind kind, List<String> args, String script, KeyCheck keyCheck) {
 
   enum Kind { COMMAND, SCRIPT, KEYS }
 
   RedisRequest {
     args = List.copyOf(args);
-    steps = List.copyOf(steps);
   }
 
-  /** @throws IllegalArgumentException with what is wrong and how to write it */
-  static RedisRequest parse(String text) {
+  /** The module's request language, for the metrics-file loader. */
+  static RequestParser<RedisRequest> parser() {
+    return RedisRequest::parse;
+  }
+
+  static RedisRequest parse(String text) throws InvalidRequestException {
     String stripped = text.strip();
     if (stripped.startsWith("#!lua")) {
-      return parseScript(stripped);
+      return script(stripped);
     }
-    List<List<String>> segments = segments(Tokens.split(stripped));
-    List<String> command = segments.get(0);
-    if (command.isEmpty()) {
-      throw new IllegalArgumentException("the request has no command before |");
+    List<String> words;
+    try {
+      words = Tokens.split(stripped);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(e.getMessage());
     }
-    List<RowSteps> steps = steps(segments.subList(1, segments.size()));
-    if (command.get(0).startsWith("@")) {
-      return new RedisRequest(Kind.KEYS, command, null, KeyCheck.parse(command), steps);
+    int pipe = words.indexOf(Tokens.PIPE);
+    if (pipe >= 0) {
+      throw new InvalidRequestException("row steps after '|' are now the entry's rows: list (see the metrics-file "
+          + "reference); keep only the command in request, or quote a '|' that is an argument", Optional.of("|"));
     }
-    return new RedisRequest(Kind.COMMAND, command, null, null, steps);
+    if (words.isEmpty()) {
+      throw new InvalidRequestException("the request has no command");
+    }
+    if (words.get(0).startsWith("@")) {
+      try {
+        return new RedisRequest(Kind.KEYS, words, null, KeyCheck.parse(words));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(e.getMessage(), Optional.of(words.get(0)));
+      }
+    }
+    List<String> args = new ArrayList<>(words);
+    args.set(0, args.get(0).toUpperCase(Locale.ROOT));
+    return new RedisRequest(Kind.COMMAND, args, null, null);
   }
 
-  private static RedisRequest parseScript(String text) {
-    StringBuilder body = new StringBuilder();
-    StringBuilder stepText = new StringBuilder();
+  private static RedisRequest script(String text) throws InvalidRequestException {
     for (String line : text.split("\r?\n", -1)) {
       if (line.strip().startsWith("|")) {
-        stepText.append(' ').append(line.strip());
-      } else if (stepText.length() > 0 && !line.isBlank()) {
-        throw new IllegalArgumentException("script lines after a '|' step line; put the steps last");
-      } else {
-        body.append(line).append('\n');
+        throw new InvalidRequestException("row steps after a script are now the entry's rows: list (see the "
+            + "metrics-file reference)", Optional.of(line.strip()));
       }
     }
-    List<List<String>> segments = segments(Tokens.split(stepText.toString()));
-    return new RedisRequest(Kind.SCRIPT, List.of(), body.toString().strip() + "\n", null,
-        steps(segments.subList(1, segments.size())));
+    return new RedisRequest(Kind.SCRIPT, List.of(), text + "\n", null);
   }
 
-  private static List<List<String>> segments(List<String> tokens) {
-    List<List<String>> out = new ArrayList<>();
-    List<String> current = new ArrayList<>();
-    for (String t : tokens) {
-      if (t.equals(Tokens.PIPE)) {
-        out.add(current);
-        current = new ArrayList<>();
-      } else {
-        current.add(t);
-      }
-    }
-    out.add(current);
-    return out;
-  }
-
-  private static List<RowSteps> steps(List<List<String>> segments) {
-    List<RowSteps> out = new ArrayList<>();
-    for (List<String> s : segments) {
-      out.add(RowSteps.parse(s));
-    }
-    return out;
-  }
-
-  /** The command's name, upper-case ({@code CONFIG GET} for two-word commands the way Redis names them). */
+  /** The command's name, upper-case. */
   String commandName() {
-    return args.get(0).toUpperCase(Locale.ROOT);
+    return args.get(0);
   }
 
   boolean isInfo() {
@@ -93,20 +86,11 @@ record RedisRequest(Kind kind, List<String> args, String script, KeyCheck keyChe
         || (commandName().equals("CLUSTER") && args.size() > 1 && args.get(1).equalsIgnoreCase("INFO")));
   }
 
-  /** What goes to the server, steps left out: requests that agree on it share one round trip. */
-  List<Object> roundTrip() {
+  @Override
+  public String toString() {
     return switch (kind) {
-      case COMMAND -> List.of(kind, args.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
-      case SCRIPT -> List.of(kind, script);
-      case KEYS -> List.of(kind, args);
+      case COMMAND, KEYS -> String.join(" ", args);
+      case SCRIPT -> script.lines().findFirst().orElse("#!lua");
     };
-  }
-
-  List<Row> applySteps(List<Row> rows) {
-    List<Row> out = rows;
-    for (RowSteps s : steps) {
-      out = s.apply(out);
-    }
-    return out;
   }
 }

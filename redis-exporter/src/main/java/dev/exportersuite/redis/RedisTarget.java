@@ -19,7 +19,7 @@ record RedisTarget(
     Optional<String> user,
     Optional<String> password,
     Duration connectTimeout,
-    Tls tls) implements ResolvedConnection {
+    Tls tls) implements ResolvedConnection<RedisRequest> {
 
   /** TLS settings for {@code rediss://}. */
   record Tls(boolean skipVerify, Optional<Path> caFile, Optional<Path> clientCert, Optional<Path> clientKey) {
@@ -53,7 +53,7 @@ record RedisTarget(
   }
 
   @Override
-  public RequestExecutor open() {
+  public RequestExecutor<RedisRequest> open() {
     return new RedisExecutor(this);
   }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Splits a request into words as redis-cli does: blanks separate, {@code "..."} (with backslash escapes) and
- * {@code '...'} quote. An unquoted {@code |} on its own is kept apart as {@link #PIPE}: it starts a row step.
+ * {@code '...'} quote. An unquoted {@code |} on its own is kept apart as {@link #PIPE}, so that an old-style row step is refused with a hint.
  */
 final class Tokens {
 

@@ -39,7 +39,9 @@ class CustomMetricsTest {
         metrics:
           - context: queue
             collector: queue_jobs
-            request: LLEN %1$squeue:jobs | rename value=length
+            request: LLEN %1$squeue:jobs
+            rows:
+              - rename: {value: length}
             metricsdesc:
               length: "Jobs waiting."
           - context: stream_group
@@ -55,7 +57,7 @@ class CustomMetricsTest {
               #!lua flags=no-writes
               local n = redis.call('LLEN', '%1$squeue:jobs')
               return {'jobs', n, 'double', n * 2}
-              | pairs | rename field=kind
+            rows: [pairs, rename: {field: kind}]
             labels: [kind]
             metricsdesc:
               value: "Figures computed by a script."

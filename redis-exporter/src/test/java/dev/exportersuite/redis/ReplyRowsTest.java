@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exportersuite.core.collect.Row;
+import dev.exportersuite.core.config.YamlDocument;
+import dev.exportersuite.core.config.YamlMapping;
+import dev.exportersuite.core.rows.RowShapingParser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,13 @@ class ReplyRowsTest {
   }
 
   private List<Row> rows(String request) throws Exception {
-    return executor.execute(request, T);
+    return executor.fetch(RedisRequest.parse(request), T);
+  }
+
+  /** The reply's rows after an entry's {@code rows:} steps, given as YAML flow text. */
+  private List<Row> rows(String request, String steps) throws Exception {
+    YamlMapping entry = YamlMapping.of("t.yaml", "", YamlDocument.parse("t.yaml", "rows: " + steps));
+    return RowShapingParser.parse(entry).apply(rows(request));
   }
 
   @Test
@@ -81,7 +90,7 @@ class ReplyRowsTest {
     List<Row> rows = rows("SCAN 0 MATCH " + redis.key("queue") + " COUNT 100000");
     // SCAN answers [cursor, [keys]]: an array of a value and an array, so it is a list of values.
     assertThat(rows).hasSize(2);
-    List<Row> slowlog = rows("SLOWLOG GET 1 | fill with c0=0 c2=0");
+    List<Row> slowlog = rows("SLOWLOG GET 1", "[fill: {with: {c0: 0, c2: 0}}]");
     assertThat(slowlog).isNotEmpty();
     assertThat(slowlog.get(0).columns()).contains("c0", "c2");
   }
@@ -92,14 +101,15 @@ class ReplyRowsTest {
     assertThat(rows).contains(Row.of("section", "clients", "name", "connected_clients", "field", "connected_clients",
         "value", rows.stream().filter(r -> r.get("name").equals("connected_clients")).findFirst().orElseThrow()
             .get("value")));
-    List<Row> commands = rows("INFO commandstats | match name cmdstat_(?<cmd>.+) | match cmd llen");
+    List<Row> commands = rows("INFO commandstats", "[match: {name: 'cmdstat_(?<cmd>.+)'}, match: {cmd: llen}]");
     assertThat(commands).extracting(r -> r.get("field"))
         .containsExactly("calls", "usec", "usec_per_call", "rejected_calls", "failed_calls");
   }
 
   @Test
   void keyspaceLinesSplitIntoPairsAndFillAddsEmptyDatabases() throws Exception {
-    List<Row> rows = rows("INFO keyspace | match name (?<db>db\\d+) | fill db=db0..db15 field=keys,expires with value=0");
+    List<Row> rows = rows("INFO keyspace", "[match: {name: '(?<db>db\\d+)'}, "
+        + "fill: {keys: {db: db0..db15, field: [keys, expires]}, with: {value: 0}}]");
     assertThat(rows).filteredOn(r -> "db15".equals(r.get("db")) && "keys".equals(r.get("field"))).singleElement()
         .satisfies(r -> assertThat(String.valueOf(r.get("value"))).isNotEmpty());
     assertThat(rows).filteredOn(r -> "db0".equals(r.get("db")) && "keys".equals(r.get("field"))).hasSize(1);
@@ -107,8 +117,8 @@ class ReplyRowsTest {
 
   @Test
   void pairsReadsAFlatListOrAMapAlike() throws Exception {
-    assertThat(rows("CONFIG GET maxclients | pairs")).containsExactly(Row.of("field", "maxclients", "value", "10000"));
-    assertThat(rows("#!lua\nreturn {'a', 1, 'b', '2.5'}\n| pairs")).containsExactly(
+    assertThat(rows("CONFIG GET maxclients", "[pairs]")).containsExactly(Row.of("field", "maxclients", "value", "10000"));
+    assertThat(rows("#!lua\nreturn {'a', 1, 'b', '2.5'}", "[pairs]")).containsExactly(
         Row.of("field", "a", "value", 1L), Row.of("field", "b", "value", "2.5"));
   }
 
@@ -121,8 +131,8 @@ class ReplyRowsTest {
 
   @Test
   void calcAndPivotComputeFromSeveralFigures() throws Exception {
-    List<Row> rows = rows("INFO server | pivot | calc started = server_time_usec / 1000000 "
-        + "| calc started = started - uptime_in_seconds");
+    List<Row> rows = rows("INFO server", "[pivot, calc: {started: server_time_usec / 1000000}, "
+        + "calc: {started: started - uptime_in_seconds}]");
     assertThat(rows).singleElement().satisfies(r -> assertThat((Double) r.get("started"))
         .isBetween(1.0e9, System.currentTimeMillis() / 1000.0 + 1));
   }

@@ -14,7 +14,7 @@ final class ConfigSummary {
   private ConfigSummary() {}
 
   static void print(String configFile, String namespace, String connection, Map<String, String> constLabels,
-      List<MetricDefinition> definitions) {
+      List<? extends MetricDefinition<?>> definitions) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     out.printf("config OK: %s (namespace %s)%n", configFile, namespace);
     out.printf("connection: %s (not opened)%n", connection);
@@ -22,18 +22,18 @@ final class ConfigSummary {
       out.printf("static labels: %s%n", constLabels);
     }
     out.printf("%d definitions, %d enabled%n", definitions.size(),
-        definitions.stream().filter(MetricDefinition::enabled).count());
-    for (MetricDefinition d : definitions) {
+        definitions.stream().filter(d -> d.enabled()).count());
+    for (MetricDefinition<?> d : definitions) {
       out.printf("  %-32s %-8s %s%s%n", d.collector(), d.enabled() ? "enabled" : "off", d.source(),
-          d.scrapeinterval().map(i -> " every " + i.toSeconds() + "s").orElse(""));
-      for (String column : d.metricsdesc().keySet()) {
+          d.timing().scrapeInterval().map(i -> " every " + i.toSeconds() + "s").orElse(""));
+      for (String column : d.metrics().help().keySet()) {
         // Names taken from row values are only known at scrape time.
-        String name = d.fieldtoappend().isPresent()
-            ? MetricNames.join(namespace, d.context(), "<" + d.fieldtoappend().get() + ">")
+        String name = d.naming().fieldToAppend().isPresent()
+            ? MetricNames.join(namespace, d.context(), "<" + d.naming().fieldToAppend().get() + ">")
             : MetricNames.join(namespace, d.context(), column);
-        MetricType type = d.typeOf(column);
+        MetricType type = d.metrics().typeOf(column);
         out.printf("      %s %s%s%n", type.word(), MetricNames.exposed(name, type),
-            d.labels().isEmpty() ? "" : " " + d.labels());
+            d.metrics().labels().isEmpty() ? "" : " " + d.metrics().labels());
       }
     }
   }

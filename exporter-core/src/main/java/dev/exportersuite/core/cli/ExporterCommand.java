@@ -1,20 +1,22 @@
 package dev.exportersuite.core.cli;
 
+import dev.exportersuite.core.collect.Datastore;
 import dev.exportersuite.core.collect.EngineSettings;
-import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.collect.ResolvedConnection;
-import dev.exportersuite.core.collect.ScrapeEngine;
 import dev.exportersuite.core.config.ConfigErrors;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.config.MetricDefinition;
+import dev.exportersuite.core.config.MetricNames;
 import dev.exportersuite.core.config.MetricsFiles;
+import dev.exportersuite.core.config.Overrides;
+import dev.exportersuite.core.config.RequestParser;
 import dev.exportersuite.core.http.ExporterServer;
 import dev.exportersuite.core.http.ListenAddress;
+import dev.exportersuite.core.http.MultiTargetHandler;
 import dev.exportersuite.core.snapshots.BuildInfoCollector;
 import dev.exportersuite.core.snapshots.ExporterCollector;
-import dev.exportersuite.core.snapshots.Redactor;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -30,13 +32,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The command line every exporter shares. A module subclass adds its connection flags and says how to open its
- * executor; everything else (config, metrics files, {@code --check-config}, {@code --once}, serving, reload)
- * happens here the same way for all four exporters.
+ * The command line every exporter shares. A module subclass adds its flags, names its request language and
+ * builds its {@link Datastore} once from the resolved config; everything else (config, metrics files,
+ * {@code --check-config}, {@code --once}, serving, the multi-target endpoint, reload) happens here the same way
+ * for every exporter.
  *
  * @param <M> what the module reads from the config file
+ * @param <R> the module's parsed request
  */
-public abstract class ExporterCommand<M> implements Callable<Integer> {
+public abstract class ExporterCommand<M, R> implements Callable<Integer> {
 
   @Option(names = "--web.listen-address", paramLabel = "ADDR",
       description = "Address to listen on, e.g. :9104 or 127.0.0.1:9104 (default: the module's port on all addresses).")
@@ -77,19 +81,15 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
   /** Reads the module's part of the config file. */
   protected abstract ExporterConfigReader.ModuleSection<M> configSection();
 
+  /** The module's request language, run on every {@code request} when metrics files load. */
+  protected abstract RequestParser<R> requestParser();
+
   /**
-   * Resolves the connection from flags, environment and config (reading credentials files and the like) without
-   * touching the network; {@code --check-config} runs this too, so a mistake here fails the check.
+   * Builds the module from flags, environment and config (reading credentials files and the like) without
+   * touching the network. Called once per start; {@code --check-config} runs it too, so a mistake here fails
+   * the check.
    */
-  protected abstract ResolvedConnection resolveConnection(ExporterConfig<M> config) throws ConfigException;
-
-  /** Lets a module switch collectors on and off (e.g. {@code --collect.<name>}); all as loaded by default. */
-  protected List<MetricDefinition> select(List<MetricDefinition> loaded) throws ConfigException {
-    return loaded;
-  }
-
-  /** Lets a module add routes such as {@code /probe}. */
-  protected void addRoutes(ExporterServer.Builder server, ExporterRuntime runtime) {}
+  protected abstract Datastore<R> datastore(ExporterConfig<M> config) throws ConfigException;
 
   /** Namespace flag for modules whose peer has one (redis_exporter's {@code --namespace}). */
   protected Optional<String> namespaceFlag() {
@@ -102,7 +102,7 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
   }
 
   /** Runs the command as {@code main} would: parses args, runs, and returns the exit code. */
-  public static int run(ExporterCommand<?> command, String... args) {
+  public static int run(ExporterCommand<?, ?> command, String... args) {
     CommandLine cl = new CommandLine(command);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl.execute(args);
@@ -113,21 +113,24 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
     LogSetup.configure(logLevel);
     log = LoggerFactory.getLogger(getClass());
     ExporterConfig<M> config;
-    List<MetricDefinition> definitions;
     String namespace;
-    ResolvedConnection connection;
+    Datastore<R> datastore;
+    List<MetricDefinition<R>> definitions;
     try {
       config = readConfig();
       namespace = namespaceFlag().or(config::namespace).orElse(info().namespace());
-      // Metrics files and the connection are independent: report the problems of both at once.
+      // Metrics files and the module's settings are independent: report the problems of both at once.
       ConfigErrors errors = new ConfigErrors();
-      String ns = namespace;
       ExporterConfig<M> c = config;
-      Optional<List<MetricDefinition>> loaded = errors.read(() -> loadDefinitions(ns, c));
-      Optional<ResolvedConnection> resolved = errors.read(() -> resolveConnection(c));
+      Optional<List<MetricDefinition<R>>> files = errors.read(() -> loadFiles(namespace, c));
+      Optional<Datastore<R>> built = errors.read(() -> datastore(c));
+      if (built.isEmpty() && files.isPresent()) {
+        // Without the module its adjustments cannot run, but names defined twice are worth reporting now.
+        errors.check(() -> new MetricsFiles<>(namespace, requestParser()).checkUnique(files.get()));
+      }
       errors.throwIfAny();
-      definitions = loaded.orElseThrow();
-      connection = resolved.orElseThrow();
+      datastore = built.orElseThrow();
+      definitions = definitions(namespace, datastore, files.orElseThrow());
     } catch (ConfigException e) {
       printErrors(e);
       return 1;
@@ -141,6 +144,7 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
       System.err.println("error: --web.listen-address: " + e.getMessage());
       return 1;
     }
+    ResolvedConnection<R> connection = datastore.connection();
     if (checkConfig) {
       ConfigSummary.print(configFile == null ? "no --config.file" : configFile.toString(), namespace,
           connection.describe(), config.constLabels(), definitions);
@@ -151,60 +155,69 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
         config.maxConcurrency().orElse(EngineSettings.DEFAULTS.maxConcurrency()),
         config.pingTimeout().orElse(EngineSettings.DEFAULTS.pingTimeout()));
     log.info("monitoring {}", connection.describe());
-    RequestExecutor executor = connection.open();
     Labels constLabels = Labels.of(new ArrayList<>(config.constLabels().keySet()),
         new ArrayList<>(config.constLabels().values()));
-    ScrapeEngine engine = new ScrapeEngine(executor, definitions, settings);
-    ExporterCollector collector = new ExporterCollector(namespace, engine, constLabels,
-        new Redactor(executor.secrets()), info().selfMetrics());
+    ExporterRuntime<R> runtime = new ExporterRuntime<>(namespace, settings, constLabels, info().selfMetrics(),
+        connection.open(), definitions);
     PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(collector);
+    registry.register(runtime.main());
     registry.register(new BuildInfoCollector(info().exporterName(), version()));
     if (once) {
       try {
-        return OnceRun.print(registry, collector);
+        return OnceRun.print(registry, runtime.main());
       } finally {
-        engine.close();
+        runtime.main().engine().close();
       }
     }
     JvmMetrics.builder().register(registry);
     String path = Optional.ofNullable(telemetryPath).or(config::telemetryPath).orElse("/metrics");
-    return serve(namespace, address, path, settings, constLabels, registry, collector);
+    return serve(namespace, address, path, registry, datastore, runtime);
   }
 
-  private int serve(String namespace, ListenAddress address, String path, EngineSettings settings,
-      Labels constLabels, PrometheusRegistry registry, ExporterCollector collector) throws Exception {
-    ScrapeEngine engine = collector.engine();
-    ExporterRuntime runtime = new ExporterRuntime(namespace, settings, constLabels, collector, info().selfMetrics(), registry);
+  private int serve(String namespace, ListenAddress address, String path, PrometheusRegistry registry,
+      Datastore<R> datastore, ExporterRuntime<R> runtime) throws Exception {
+    ExporterCollector main = runtime.main();
+    Optional<MultiTargetHandler<ResolvedConnection<R>>> targets = datastore.multiTarget().map(t -> {
+      MultiTargetHandler<ResolvedConnection<R>> handler = runtime.multiTarget(t);
+      t.requestErrorsMetric().ifPresent(name -> registry.register(handler.requestErrors(
+          MetricNames.join(namespace, name),
+          "Errors in requests to the exporter")));
+      return handler;
+    });
     ExporterServer.Builder builder = ExporterServer.builder()
         .listen(address)
         .telemetryPath(path)
         .registry(registry)
         .title(info().title())
-        .status(collector::status, collector::connectionError)
-        .reload(() -> reload(namespace, runtime));
-    addRoutes(builder, runtime);
+        .status(main::status, main::connectionError)
+        .reload(() -> reload(namespace, datastore, runtime, targets));
+    datastore.multiTarget().ifPresent(t -> builder.route(t.path(), targets.orElseThrow()));
     ExporterServer server = builder.start();
-    installReloadSignal(namespace, runtime);
+    installReloadSignal(namespace, datastore, runtime, targets);
     log.info("{} listening on {} (metrics at {}), {} collectors", info().title(), address, path,
-        engine.definitions().stream().filter(MetricDefinition::enabled).count());
+        main.engine().definitions().stream().filter(MetricDefinition::enabled).count());
     CountDownLatch stopped = new CountDownLatch(1);
     java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
-      engine.close();
+      targets.ifPresent(MultiTargetHandler::closeAll);
+      main.engine().close();
       stopped.countDown();
     }, "shutdown"));
     stopped.await();
     return 0;
   }
 
-  /** Re-reads the metrics files; on any problem the running definitions stay and the reason is returned. */
-  private synchronized String reload(String namespace, ExporterRuntime runtime) throws ConfigException {
+  /**
+   * Re-reads the metrics files (the module itself is not rebuilt: connection settings are read at start); on any
+   * problem the running definitions stay and the reason is returned.
+   */
+  private synchronized String reload(String namespace, Datastore<R> datastore, ExporterRuntime<R> runtime,
+      Optional<MultiTargetHandler<ResolvedConnection<R>>> targets) throws ConfigException {
     try {
-      List<MetricDefinition> next = loadDefinitions(namespace, readConfig());
-      runtime.main().engine().replaceDefinitions(next);
-      runtime.main().forgetRemovedDefinitions();
-      runtime.reloaded();
+      List<MetricDefinition<R>> next = definitions(namespace, datastore, loadFiles(namespace, readConfig()));
+      runtime.replaceDefinitions(next);
+      // Multi-target engines are opened again at their next scrape, with the new definitions.
+      targets.ifPresent(MultiTargetHandler::closeAll);
       log.info("reloaded: {} definitions", next.size());
       return "reloaded " + next.size() + " definitions";
     } catch (ConfigException e) {
@@ -220,11 +233,12 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
   }
 
   @SuppressWarnings("removal")
-  private void installReloadSignal(String namespace, ExporterRuntime runtime) {
+  private void installReloadSignal(String namespace, Datastore<R> datastore, ExporterRuntime<R> runtime,
+      Optional<MultiTargetHandler<ResolvedConnection<R>>> targets) {
     try {
       sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> {
         try {
-          reload(namespace, runtime);
+          reload(namespace, datastore, runtime, targets);
         } catch (ConfigException e) {
           // already logged with the reason; the old definitions keep running
         }
@@ -243,14 +257,13 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
    * Module defaults, then the files of the config, of the environment and of the flags, in that order. Every
    * file is read and checked even after one failed, so that the exception names all their problems.
    */
-  protected List<MetricDefinition> loadDefinitions(String namespace, ExporterConfig<M> config)
-      throws ConfigException {
-    MetricsFiles files = new MetricsFiles(namespace);
+  private List<MetricDefinition<R>> loadFiles(String namespace, ExporterConfig<M> config) throws ConfigException {
+    MetricsFiles<R> files = new MetricsFiles<>(namespace, requestParser());
     ConfigErrors errors = new ConfigErrors();
-    List<MetricDefinition> all = new ArrayList<>();
+    List<List<MetricDefinition<R>>> loaded = new ArrayList<>();
     if (!noDefaultMetrics) {
       for (String resource : info().defaultMetrics()) {
-        errors.read(() -> files.loadResource(resource)).ifPresent(all::addAll);
+        errors.read(() -> files.loadResource(resource)).ifPresent(loaded::add);
       }
     }
     List<Path> custom = new ArrayList<>();
@@ -258,13 +271,23 @@ public abstract class ExporterCommand<M> implements Callable<Integer> {
     custom.addAll(customMetricsFromEnvironment());
     custom.addAll(customMetrics);
     for (Path p : custom) {
-      errors.read(() -> files.loadPath(p)).ifPresent(all::addAll);
+      errors.read(() -> files.loadPath(p)).ifPresent(loaded::add);
     }
-    // Names defined twice among the definitions that did load are worth reporting with the rest.
-    List<MetricDefinition> selected = errors.read(() -> select(all)).orElse(all);
-    errors.check(() -> files.checkUnique(selected));
     errors.throwIfAny();
-    return selected;
+    // A later file's entry with an earlier one's context and columns replaces it (a team's file over defaults).
+    List<MetricDefinition<R>> all = new ArrayList<>();
+    for (List<MetricDefinition<R>> next : loaded) {
+      all = Overrides.apply(all, next, line -> log.info("{}", line));
+    }
+    return all;
+  }
+
+  /** The module's adjustments (switches, collectors from flags), then one name, one definition. */
+  private List<MetricDefinition<R>> definitions(String namespace, Datastore<R> datastore,
+      List<MetricDefinition<R>> loaded) throws ConfigException {
+    List<MetricDefinition<R>> adjusted = datastore.definitions().adjust(loaded);
+    new MetricsFiles<>(namespace, requestParser()).checkUnique(adjusted);
+    return adjusted;
   }
 
   /** The version Maven wrote into the jar's manifest, or "dev" when run from classes. */

@@ -1,76 +1,66 @@
 package dev.exportersuite.core.cli;
 
 import dev.exportersuite.core.collect.EngineSettings;
+import dev.exportersuite.core.collect.MultiTarget;
 import dev.exportersuite.core.collect.RequestExecutor;
+import dev.exportersuite.core.collect.ResolvedConnection;
 import dev.exportersuite.core.collect.ScrapeEngine;
 import dev.exportersuite.core.config.MetricDefinition;
+import dev.exportersuite.core.http.MultiTargetHandler;
 import dev.exportersuite.core.snapshots.ExporterCollector;
 import dev.exportersuite.core.snapshots.Redactor;
 import dev.exportersuite.core.snapshots.SelfMetricsStyle;
-import io.prometheus.metrics.model.registry.Collector;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-/** What a running exporter is made of, for module routes such as {@code /probe}. */
-public final class ExporterRuntime {
+/**
+ * The running exporter's collectors: the main target's, and one per multi-target selection, all made the same
+ * way from the definitions in force.
+ */
+final class ExporterRuntime<R> {
   private final String namespace;
   private final EngineSettings settings;
   private final Labels constLabels;
-  private final ExporterCollector main;
   private final SelfMetricsStyle style;
-  private final PrometheusRegistry registry;
-  private final List<Runnable> reloadListeners = new CopyOnWriteArrayList<>();
+  private final ExporterCollector main;
+  private final ScrapeEngine<R> mainEngine;
 
-  ExporterRuntime(String namespace, EngineSettings settings, Labels constLabels, ExporterCollector main,
-      SelfMetricsStyle style, PrometheusRegistry registry) {
+  ExporterRuntime(String namespace, EngineSettings settings, Labels constLabels, SelfMetricsStyle style,
+      RequestExecutor<R> mainExecutor, List<MetricDefinition<R>> definitions) {
     this.namespace = namespace;
     this.settings = settings;
     this.constLabels = constLabels;
-    this.main = main;
     this.style = style;
-    this.registry = registry;
+    this.mainEngine = new ScrapeEngine<>(mainExecutor, definitions, settings);
+    this.main = collector(mainEngine);
   }
 
-  /** A collector for another target (multi-target endpoints): same definitions and settings, its own engine. */
-  public ExporterCollector collectorFor(RequestExecutor executor) {
-    return new ExporterCollector(namespace, new ScrapeEngine(executor, definitions(), settings), constLabels,
-        new Redactor(executor.secrets()), style);
-  }
-
-  /** Adds a module's own metric to {@code /metrics}. */
-  public void register(Collector collector) {
-    registry.register(collector);
-  }
-
-  public String namespace() {
-    return namespace;
-  }
-
-  /** The definitions in force now: after a reload, the new ones. */
-  public List<MetricDefinition> definitions() {
-    return main.engine().definitions();
-  }
-
-  public EngineSettings settings() {
-    return settings;
-  }
-
-  public Labels constLabels() {
-    return constLabels;
-  }
-
-  public ExporterCollector main() {
+  ExporterCollector main() {
     return main;
   }
 
-  /** Runs after every successful reload, e.g. to close multi-target engines so they pick up the new files. */
-  public void onReload(Runnable listener) {
-    reloadListeners.add(listener);
+  /** A reload: the main engine takes the new definitions; multi-target engines are reopened by the caller. */
+  void replaceDefinitions(List<MetricDefinition<R>> next) {
+    mainEngine.replaceDefinitions(next);
+    main.forgetRemovedDefinitions();
   }
 
-  void reloaded() {
-    reloadListeners.forEach(Runnable::run);
+  /** The module's multi-target endpoint: each selection gets an engine with the definitions in force. */
+  MultiTargetHandler<ResolvedConnection<R>> multiTarget(MultiTarget<R> target) {
+    return new MultiTargetHandler<>(target.parameter(), new MultiTargetHandler.TargetOpener<>() {
+      @Override
+      public ResolvedConnection<R> select(java.util.Map<String, String> params) {
+        return target.selector().select(params);
+      }
+
+      @Override
+      public ExporterCollector open(ResolvedConnection<R> connection) {
+        return collector(new ScrapeEngine<>(connection.open(), mainEngine.definitions(), settings));
+      }
+    }, target.maxTargets());
+  }
+
+  private ExporterCollector collector(ScrapeEngine<R> engine) {
+    return new ExporterCollector(namespace, engine, constLabels, new Redactor(engine.executor().secrets()), style);
   }
 }

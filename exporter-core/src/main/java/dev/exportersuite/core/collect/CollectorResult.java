@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param cached true when the rows were reused under {@code scrapeinterval} and no request was sent
  */
 public record CollectorResult(
-    MetricDefinition definition, List<Row> rows, Optional<String> error, Duration duration, boolean cached) {
+    MetricDefinition<?> definition, List<Row> rows, Optional<String> error, Duration duration, boolean cached) {
 
   public CollectorResult {
     rows = List.copyOf(rows);

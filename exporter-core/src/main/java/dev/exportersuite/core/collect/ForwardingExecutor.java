@@ -5,44 +5,28 @@ import java.util.List;
 
 /**
  * An executor that hands every call to another one, for decorators that change one thing (error messages,
- * counting). Forwarding all of the contract, round-trip sharing included, is what keeps a decorator from
- * silently turning the delegate's shared round trips back into one per request.
+ * counting): override the one method that changes.
  */
-public abstract class ForwardingExecutor implements RequestExecutor {
+public abstract class ForwardingExecutor<R> implements RequestExecutor<R> {
 
-  private final RequestExecutor delegate;
+  private final RequestExecutor<R> delegate;
 
-  protected ForwardingExecutor(RequestExecutor delegate) {
+  protected ForwardingExecutor(RequestExecutor<R> delegate) {
     this.delegate = delegate;
   }
 
-  protected RequestExecutor delegate() {
+  protected RequestExecutor<R> delegate() {
     return delegate;
-  }
-
-  @Override
-  public List<Row> execute(String request, Duration timeout) throws Exception {
-    return delegate.execute(request, timeout);
-  }
-
-  @Override
-  public Object roundTripKey(String request) {
-    return delegate.roundTripKey(request);
-  }
-
-  @Override
-  public List<Row> fetch(String request, Duration timeout) throws Exception {
-    return delegate.fetch(request, timeout);
-  }
-
-  @Override
-  public List<Row> shape(String request, List<Row> fetched) throws Exception {
-    return delegate.shape(request, fetched);
   }
 
   @Override
   public void ping(Duration timeout) throws Exception {
     delegate.ping(timeout);
+  }
+
+  @Override
+  public List<Row> fetch(R request, Duration timeout) throws Exception {
+    return delegate.fetch(request, timeout);
   }
 
   @Override

@@ -3,12 +3,16 @@ package dev.exportersuite.core.collect;
 /**
  * A datastore connection resolved from flags, environment, config files and credentials sources: checked, not
  * opened. {@code --check-config} stops here, so everything but the network is checked before a real start.
+ * Multi-target endpoints key their engines by it, so implementations are values (records): equal connections
+ * share one engine.
+ *
+ * @param <R> the module's parsed request
  */
-public interface ResolvedConnection {
+public interface ResolvedConnection<R> {
 
   /** Where and as whom, for the start log and {@code --check-config}; never a password. */
   String describe();
 
   /** Opens the executor; must not fail because the datastore is down (the exporter then reports {@code _up 0}). */
-  RequestExecutor open();
+  RequestExecutor<R> open();
 }

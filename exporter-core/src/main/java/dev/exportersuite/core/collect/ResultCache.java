@@ -11,27 +11,27 @@ final class ResultCache {
 
   private record Entry(List<Row> rows, long atNanos) {}
 
-  private final Map<MetricDefinition, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<MetricDefinition<?>, Entry> entries = new ConcurrentHashMap<>();
 
-  Optional<List<Row>> fresh(MetricDefinition d, long nowNanos) {
-    if (d.scrapeinterval().isEmpty()) {
+  Optional<List<Row>> fresh(MetricDefinition<?> d, long nowNanos) {
+    if (d.timing().scrapeInterval().isEmpty()) {
       return Optional.empty();
     }
     Entry e = entries.get(d);
-    if (e == null || nowNanos - e.atNanos() >= d.scrapeinterval().get().toNanos()) {
+    if (e == null || nowNanos - e.atNanos() >= d.timing().scrapeInterval().get().toNanos()) {
       return Optional.empty();
     }
     return Optional.of(e.rows());
   }
 
-  void store(MetricDefinition d, List<Row> rows, long nowNanos) {
-    if (d.scrapeinterval().isPresent()) {
+  void store(MetricDefinition<?> d, List<Row> rows, long nowNanos) {
+    if (d.timing().scrapeInterval().isPresent()) {
       entries.put(d, new Entry(List.copyOf(rows), nowNanos));
     }
   }
 
   /** Forgets definitions that a reload removed. */
-  void retain(List<MetricDefinition> current) {
+  void retain(List<? extends MetricDefinition<?>> current) {
     entries.keySet().retainAll(current);
   }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,25 +29,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of queries, not two. Closing the engine while a collection runs lets that collection finish first, so an
  * evicted multi-target engine or a reload never fails a scrape in flight.
  */
-public final class ScrapeEngine implements AutoCloseable {
+public final class ScrapeEngine<R> implements AutoCloseable {
 
   /** Time given beyond a request's own limit for the executor to notice and return. */
   private static final Duration GRACE = Duration.ofMillis(250);
   /** Round trips that may wait for a worker; far more than any module's definitions need at once. */
   static final int QUEUE = 1024;
 
-  private final RequestExecutor executor;
+  private final RequestExecutor<R> executor;
   private final EngineSettings settings;
   private final ExecutorService pool;
   /** Pings get their own thread, so that requests stuck past their limit cannot make a live datastore look down. */
   private final ExecutorService pingPool;
   private final ResultCache cache = new ResultCache();
   private final Object flightLock = new Object();
-  private volatile List<MetricDefinition> definitions;
+  private volatile List<MetricDefinition<R>> definitions;
   private CompletableFuture<CollectionResult> inFlight;
   private boolean closeRequested;
 
-  public ScrapeEngine(RequestExecutor executor, List<MetricDefinition> definitions, EngineSettings settings) {
+  public ScrapeEngine(RequestExecutor<R> executor, List<MetricDefinition<R>> definitions, EngineSettings settings) {
     this.executor = executor;
     this.settings = settings;
     this.definitions = List.copyOf(definitions);
@@ -58,16 +59,16 @@ public final class ScrapeEngine implements AutoCloseable {
         daemonThreads("ping-"));
   }
 
-  public List<MetricDefinition> definitions() {
+  public List<MetricDefinition<R>> definitions() {
     return definitions;
   }
 
-  public RequestExecutor executor() {
+  public RequestExecutor<R> executor() {
     return executor;
   }
 
   /** Swaps in a new set of definitions (a reload); a collection already running finishes with the old set. */
-  public void replaceDefinitions(List<MetricDefinition> next) {
+  public void replaceDefinitions(List<MetricDefinition<R>> next) {
     definitions = List.copyOf(next);
     cache.retain(definitions);
   }
@@ -117,15 +118,15 @@ public final class ScrapeEngine implements AutoCloseable {
   private CollectionResult collectNow() {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    List<MetricDefinition> current = definitions;
+    List<MetricDefinition<R>> current = definitions;
     Optional<String> down = ping();
     Duration connectTime = Duration.ofNanos(System.nanoTime() - start);
     if (down.isPresent()) {
       return new CollectionResult(false, down, List.of(), startedAt, connectTime, connectTime);
     }
-    List<MetricDefinition> due = new ArrayList<>();
+    List<MetricDefinition<R>> due = new ArrayList<>();
     List<CollectorResult> results = new ArrayList<>();
-    for (MetricDefinition d : current) {
+    for (MetricDefinition<R> d : current) {
       if (!d.enabled()) {
         continue;
       }
@@ -136,37 +137,24 @@ public final class ScrapeEngine implements AutoCloseable {
         due.add(d);
       }
     }
-    // Definitions that need the same round trip share it (several read SHOW GLOBAL STATUS or INFO); it runs
-    // with the longest of their limits, and each definition still stops waiting at its own.
-    Map<Object, Duration> longest = new HashMap<>();
-    Map<Object, String> firstRequest = new HashMap<>();
-    for (MetricDefinition d : due) {
-      Object key = roundTripKey(d);
-      longest.merge(key, timeoutOf(d), (x, y) -> x.compareTo(y) >= 0 ? x : y);
-      firstRequest.putIfAbsent(key, d.request());
+    // Definitions with equal requests share one round trip (several read SHOW GLOBAL STATUS or INFO ALL); it
+    // runs with the longest of their limits, and each definition still stops waiting at its own.
+    Map<R, Duration> longest = new LinkedHashMap<>();
+    for (MetricDefinition<R> d : due) {
+      longest.merge(d.request(), timeoutOf(d), (x, y) -> x.compareTo(y) >= 0 ? x : y);
     }
-    Map<Object, RoundTrip> running = new HashMap<>();
-    longest.forEach((key, timeout) -> running.put(key, submit(firstRequest.get(key), timeout)));
-    for (MetricDefinition d : due) {
-      Object key = roundTripKey(d);
-      boolean owner = timeoutOf(d).equals(longest.get(key));
-      results.add(await(d, running.get(key), owner, start));
+    Map<R, RoundTrip> running = new HashMap<>();
+    longest.forEach((request, timeout) -> running.put(request, submit(request, timeout)));
+    for (MetricDefinition<R> d : due) {
+      boolean owner = timeoutOf(d).equals(longest.get(d.request()));
+      results.add(await(d, running.get(d.request()), owner, start));
     }
     return new CollectionResult(true, Optional.empty(), results, startedAt, Duration.ofNanos(System.nanoTime() - start),
         connectTime);
   }
 
-  /** A request the executor cannot key (it will report why when it runs) is its own round trip. */
-  private Object roundTripKey(MetricDefinition d) {
-    try {
-      return executor.roundTripKey(d.request());
-    } catch (RuntimeException e) {
-      return d.request();
-    }
-  }
-
-  private Duration timeoutOf(MetricDefinition d) {
-    return d.querytimeout().orElse(settings.defaultTimeout());
+  private Duration timeoutOf(MetricDefinition<R> d) {
+    return d.timing().queryTimeout().orElse(settings.defaultTimeout());
   }
 
   /** What one request gave: rows, or the reason it gave none. */
@@ -175,7 +163,7 @@ public final class ScrapeEngine implements AutoCloseable {
   /** One round trip on the worker pool; {@code started} holds the nano time a worker took it up. */
   private record RoundTrip(Future<Outcome> future, CompletableFuture<Long> started) {}
 
-  private RoundTrip submit(String request, Duration timeout) {
+  private RoundTrip submit(R request, Duration timeout) {
     CompletableFuture<Long> started = new CompletableFuture<>();
     try {
       return new RoundTrip(pool.submit(() -> {
@@ -189,7 +177,7 @@ public final class ScrapeEngine implements AutoCloseable {
     }
   }
 
-  private Outcome run(String request, Duration timeout) {
+  private Outcome run(R request, Duration timeout) {
     long t0 = System.nanoTime();
     try {
       List<Row> rows = executor.fetch(request, timeout);
@@ -206,7 +194,7 @@ public final class ScrapeEngine implements AutoCloseable {
    * @param owner true for the definition with the longest limit: only it may cancel the shared request
    * @param collectionStart when the collection began: the {@code scrapeinterval} cache counts from it
    */
-  private CollectorResult await(MetricDefinition d, RoundTrip trip, boolean owner, long collectionStart) {
+  private CollectorResult await(MetricDefinition<R> d, RoundTrip trip, boolean owner, long collectionStart) {
     Duration limit = timeoutOf(d);
     long waitFrom = System.nanoTime();
     long started;
@@ -248,11 +236,11 @@ public final class ScrapeEngine implements AutoCloseable {
     }
     List<Row> rows;
     try {
-      rows = executor.shape(d.request(), o.rows());
-    } catch (Exception e) {
+      rows = d.rows().apply(o.rows());
+    } catch (RuntimeException e) {
       return new CollectorResult(d, List.of(), Optional.of(describe(e)), o.took(), false);
     }
-    if (rows.isEmpty() && !d.ignorezeroresult()) {
+    if (rows.isEmpty() && !d.ignoreZeroResult()) {
       return new CollectorResult(d, List.of(), Optional.of("the request returned no rows (set ignorezeroresult: "
           + "true if that is normal)"), o.took(), false);
     }

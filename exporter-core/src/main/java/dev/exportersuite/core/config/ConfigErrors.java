@@ -58,6 +58,11 @@ public final class ConfigErrors {
     }
   }
 
+  /** The problems recorded so far, in the order met. */
+  public List<ConfigException.Problem> problems() {
+    return List.copyOf(problems);
+  }
+
   public boolean isEmpty() {
     return problems.isEmpty();
   }

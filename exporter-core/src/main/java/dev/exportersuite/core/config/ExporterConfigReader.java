@@ -1,6 +1,7 @@
 package dev.exportersuite.core.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,48 +71,81 @@ public final class ExporterConfigReader<M> {
     return read("<defaults>", YamlDocument.parse("<defaults>", "{}"));
   }
 
+  /** Each section is read on its own, so that one exception names the problems of all of them. */
   public ExporterConfig<M> read(String name, Node root) throws ConfigException {
     YamlMapping top = YamlMapping.of(name, "", root, expander);
     List<String> known = new ArrayList<>(CORE_KEYS);
     known.addAll(module.keys());
     top.expect(known);
+    ConfigErrors errors = new ConfigErrors();
+    Optional<String> namespace = errors.read(() -> namespace(top)).orElse(Optional.empty());
+    Optional<Web> web = errors.read(() -> web(top));
+    Optional<Collect> collect = errors.read(() -> collect(top));
+    Map<String, String> labels = errors.read(() -> labels(top)).orElse(Map.of());
+    List<String> custom = errors.read(() -> top.stringList("custom_metrics")).orElse(List.of());
+    Optional<M> moduleConfig = errors.read(() -> module.read(top));
+    errors.check(top::finish);
+    errors.throwIfAny();
+    return new ExporterConfig<>(namespace, web.get().listen(), web.get().path(), collect.get().timeout(),
+        collect.get().concurrency(), collect.get().ping(), labels, custom, moduleConfig.get(), name);
+  }
+
+  private record Web(Optional<String> listen, Optional<String> path) {}
+
+  private record Collect(Optional<Duration> timeout, Optional<Integer> concurrency, Optional<Duration> ping) {}
+
+  private static Optional<String> namespace(YamlMapping top) throws ConfigException {
     Optional<String> namespace = top.string("namespace");
     if (namespace.isPresent() && !namespace.get().isEmpty() && !MetricNames.isValidMetricName(namespace.get())) {
       throw top.error("namespace", "'" + namespace.get() + "' cannot start a metric name");
     }
-    Optional<String> listen = Optional.empty();
-    Optional<String> path = Optional.empty();
+    return namespace;
+  }
+
+  private static Web web(YamlMapping top) throws ConfigException {
     Optional<YamlMapping> web = top.mapping("web");
-    if (web.isPresent()) {
-      web.get().expect(WEB_KEYS);
-      listen = web.get().string("listen_address");
-      path = web.get().string("telemetry_path");
-      if (path.isPresent() && !path.get().startsWith("/")) {
-        throw web.get().error("telemetry_path", "must start with /");
+    if (web.isEmpty()) {
+      return new Web(Optional.empty(), Optional.empty());
+    }
+    YamlMapping w = web.get().expect(WEB_KEYS);
+    ConfigErrors errors = new ConfigErrors();
+    Optional<String> listen = errors.read(() -> w.string("listen_address")).orElse(Optional.empty());
+    Optional<String> path = errors.read(() -> {
+      Optional<String> p = w.string("telemetry_path");
+      if (p.isPresent() && !p.get().startsWith("/")) {
+        throw w.error("telemetry_path", "must start with /");
       }
-      web.get().finish();
-    }
-    Optional<java.time.Duration> timeout = Optional.empty();
-    Optional<Integer> concurrency = Optional.empty();
-    Optional<java.time.Duration> ping = Optional.empty();
+      return p;
+    }).orElse(Optional.empty());
+    errors.check(w::finish);
+    errors.throwIfAny();
+    return new Web(listen, path);
+  }
+
+  private static Collect collect(YamlMapping top) throws ConfigException {
     Optional<YamlMapping> collect = top.mapping("collect");
-    if (collect.isPresent()) {
-      collect.get().expect(COLLECT_KEYS);
-      timeout = collect.get().duration("query_timeout");
-      concurrency = collect.get().integer("max_concurrency", 1, 64);
-      ping = collect.get().duration("ping_timeout");
-      collect.get().finish();
+    if (collect.isEmpty()) {
+      return new Collect(Optional.empty(), Optional.empty(), Optional.empty());
     }
+    YamlMapping c = collect.get().expect(COLLECT_KEYS);
+    ConfigErrors errors = new ConfigErrors();
+    Optional<Duration> timeout = errors.read(() -> c.duration("query_timeout")).orElse(Optional.empty());
+    Optional<Integer> concurrency = errors.read(() -> c.integer("max_concurrency", 1, 64)).orElse(Optional.empty());
+    Optional<Duration> ping = errors.read(() -> c.duration("ping_timeout")).orElse(Optional.empty());
+    errors.check(c::finish);
+    errors.throwIfAny();
+    return new Collect(timeout, concurrency, ping);
+  }
+
+  private static Map<String, String> labels(YamlMapping top) throws ConfigException {
     Map<String, String> labels = top.stringMap("labels");
+    ConfigErrors errors = new ConfigErrors();
     for (String l : labels.keySet()) {
       if (!MetricNames.isValidLabelName(l)) {
-        throw top.error("labels", "'" + l + "' is not a valid label name");
+        errors.add(top.error("labels", "'" + l + "' is not a valid label name"));
       }
     }
-    List<String> custom = top.stringList("custom_metrics");
-    M moduleConfig = module.read(top);
-    top.finish();
-    return new ExporterConfig<>(namespace, listen, path, timeout, concurrency, ping, labels, custom, moduleConfig,
-        name);
+    errors.throwIfAny();
+    return labels;
   }
 }

@@ -1,89 +1,343 @@
 package dev.exportersuite.core.config;
 
+import dev.exportersuite.core.rows.RowShaping;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One entry of a metrics file's {@code metrics:} list: a request and how its rows become metrics.
- * Column names are stored lower-case; rows are matched case-insensitively.
+ * One entry of a metrics file's {@code metrics:} list, or a collector a module makes from its flags: a parsed
+ * request and how its rows become metrics. Made only by {@link #builder}, which checks everything a metrics file
+ * is checked for, so a definition built in code cannot be one a file would have been refused for.
  *
+ * <p>Column and label names are lower-cased, as Oracle's exporter does and as rows are
+ * ({@link dev.exportersuite.core.collect.Row}): {@code metricsdesc: {Total: ...}} makes {@code <ns>_<context>_total}.
+ * The context keeps its spelling, as in both Oracle exporters.
+ *
+ * @param <R> the module's parsed request
  * @param collector the name used in the {@code collector} label and by switches (defaults to {@code context})
  * @param enabled false for collectors a module ships switched off
  * @param context the middle part of every metric name ({@code <namespace>_<context>_<column>}); may be empty
- * @param request passed as-is to the datastore's executor
- * @param metricsdesc value column -> help text; only these columns become metrics
- * @param labels columns whose values become labels
- * @param metricstype value column -> type
- * @param metricsbuckets histogram column -> (bucket column -> upper bound)
- * @param fieldtoappend a column whose value replaces the metric suffix
- * @param namerules rewrite rules for names taken from {@code fieldtoappend}
- * @param valuemap non-numeric values (case-insensitive) that stand for a number, e.g. ON -> 1
- * @param skipnonnumeric true: a value that is not a number is left out instead of being an error
- * @param ignorezeroresult true: no rows is not an error
- * @param querytimeout empty: the exporter's default
- * @param scrapeinterval empty: run at every scrape; else results are reused for this long
- * @param source {@code file:line} of the entry, for messages
- * @param unpivot true: each row first becomes one row per non-label column, holding the column's name in
- *     {@code column} and its value in {@code value} (for wide results such as {@code SHOW SLAVE STATUS});
- *     label columns the result lacks are empty, since servers of one family differ in their columns
+ * @param request what the module's executor runs, parsed when the file was loaded
+ * @param rows steps that reshape the request's rows before they become metrics ({@code rows:})
+ * @param ignoreZeroResult true: no rows is not an error ({@code ignorezeroresult})
+ * @param source where the entry is, for messages
  */
-public record MetricDefinition(
+public record MetricDefinition<R>(
     String collector,
     boolean enabled,
     String context,
-    String request,
-    Map<String, String> metricsdesc,
-    List<String> labels,
-    Map<String, MetricType> metricstype,
-    Map<String, Map<String, Double>> metricsbuckets,
-    Optional<String> fieldtoappend,
-    List<NameRule> namerules,
-    Map<String, Double> valuemap,
-    boolean skipnonnumeric,
-    boolean ignorezeroresult,
-    Optional<Duration> querytimeout,
-    Optional<Duration> scrapeinterval,
-    String source,
-    boolean unpivot) {
+    R request,
+    RowShaping rows,
+    Metrics metrics,
+    Naming naming,
+    Values values,
+    Timing timing,
+    boolean ignoreZeroResult,
+    SourceLocation source) {
 
-  /** The names of the two columns an unpivoted row has besides its labels. */
-  public static final String UNPIVOT_NAME = "column";
-  public static final String UNPIVOT_VALUE = "value";
+  /**
+   * Which columns become metrics and how.
+   *
+   * @param help value column (lower-case) -> help text ({@code metricsdesc}); only these become metrics, in order
+   * @param labels columns whose values become labels ({@code labels})
+   * @param types value column -> type ({@code metricstype}); absent means gauge
+   * @param buckets histogram column -> (bucket column -> upper bound) ({@code metricsbuckets})
+   */
+  public record Metrics(Map<String, String> help, List<String> labels, Map<String, MetricType> types,
+      Map<String, Map<String, Double>> buckets) {
+
+    public Metrics {
+      help = Collections.unmodifiableMap(new LinkedHashMap<>(help));
+      labels = List.copyOf(labels);
+      types = Map.copyOf(types);
+      buckets = Map.copyOf(buckets);
+    }
+
+    public MetricType typeOf(String column) {
+      return types.getOrDefault(column.toLowerCase(Locale.ROOT), MetricType.GAUGE);
+    }
+  }
+
+  /**
+   * Names taken from row values.
+   *
+   * @param fieldToAppend a column whose value replaces the metric suffix ({@code fieldtoappend}), lower-case
+   * @param rules rewrite rules for those names ({@code namerules}), first match wins
+   */
+  public record Naming(Optional<String> fieldToAppend, List<NameRule> rules) {
+
+    public static final Naming FROM_COLUMNS = new Naming(Optional.empty(), List.of());
+
+    public Naming {
+      rules = List.copyOf(rules);
+    }
+  }
+
+  /**
+   * How text values are read.
+   *
+   * @param valueMap non-numeric values (lower-case) that stand for a number, e.g. on -> 1 ({@code valuemap})
+   * @param skipNonNumeric true: a value that is not a number is left out instead of being an error
+   */
+  public record Values(Map<String, Double> valueMap, boolean skipNonNumeric) {
+
+    public static final Values NUMBERS = new Values(Map.of(), false);
+
+    public Values {
+      valueMap = Map.copyOf(valueMap);
+    }
+  }
+
+  /**
+   * When the request runs.
+   *
+   * @param queryTimeout this request's limit ({@code querytimeout}); empty: the exporter's default
+   * @param scrapeInterval empty: run at every scrape; else results are reused for this long ({@code scrapeinterval})
+   */
+  public record Timing(Optional<Duration> queryTimeout, Optional<Duration> scrapeInterval) {
+
+    public static final Timing EVERY_SCRAPE = new Timing(Optional.empty(), Optional.empty());
+  }
 
   public MetricDefinition {
-    metricsdesc = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metricsdesc));
-    labels = List.copyOf(labels);
-    metricstype = Map.copyOf(metricstype);
-    metricsbuckets = Map.copyOf(metricsbuckets);
-    namerules = List.copyOf(namerules);
-    valuemap = Map.copyOf(valuemap);
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(rows, "rows");
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(naming, "naming");
+    Objects.requireNonNull(values, "values");
+    Objects.requireNonNull(timing, "timing");
+    Objects.requireNonNull(source, "source");
+  }
+
+  public static <R> Builder<R> builder() {
+    return new Builder<>();
   }
 
   /** The same definition switched on or off (module flags such as {@code --collect.<name>}). */
-  public MetricDefinition withEnabled(boolean on) {
-    return new MetricDefinition(collector, on, context, request, metricsdesc, labels, metricstype, metricsbuckets,
-        fieldtoappend, namerules, valuemap, skipnonnumeric, ignorezeroresult, querytimeout, scrapeinterval, source,
-        unpivot);
+  public MetricDefinition<R> withEnabled(boolean on) {
+    return new MetricDefinition<>(collector, on, context, request, rows, metrics, naming, values, timing,
+        ignoreZeroResult, source);
   }
 
-  public MetricType typeOf(String column) {
-    return metricstype.getOrDefault(column, MetricType.GAUGE);
-  }
+  /**
+   * Builds a definition and checks it the way a metrics file is checked. {@link #build()} reports every
+   * problem at once, each with the metrics-file key it concerns, so that the file parser can point at its line.
+   */
+  public static final class Builder<R> {
 
-  public String file() {
-    int colon = source.lastIndexOf(':');
-    return colon < 0 ? source : source.substring(0, colon);
-  }
+    private R request;
+    private String context = "";
+    private Optional<String> collector = Optional.empty();
+    private boolean enabled = true;
+    private RowShaping rows = RowShaping.NONE;
+    private final Map<String, String> help = new LinkedHashMap<>();
+    private final List<String> labels = new ArrayList<>();
+    private final Map<String, MetricType> types = new LinkedHashMap<>();
+    private final Map<String, Map<String, Double>> buckets = new LinkedHashMap<>();
+    private Optional<String> fieldToAppend = Optional.empty();
+    private final List<NameRule> rules = new ArrayList<>();
+    private final Map<String, Double> valueMap = new LinkedHashMap<>();
+    private boolean skipNonNumeric;
+    private boolean ignoreZeroResult;
+    private Optional<Duration> queryTimeout = Optional.empty();
+    private Optional<Duration> scrapeInterval = Optional.empty();
+    private SourceLocation source;
 
-  /** The entry's 1-based line in {@link #file()}, or 0 for a definition made from flags rather than a file. */
-  public int line() {
-    int colon = source.lastIndexOf(':');
-    try {
-      return colon < 0 ? 0 : Integer.parseInt(source.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      return 0;
+    private Builder() {}
+
+    /** What the module's executor runs, as its {@link RequestParser} made it. */
+    public Builder<R> request(R request) {
+      this.request = request;
+      return this;
+    }
+
+    /** The middle part of the metric names; empty puts them directly under the namespace. */
+    public Builder<R> context(String context) {
+      this.context = context == null ? "" : context.strip();
+      return this;
+    }
+
+    /** Defaults to the context, or {@code default} when the context is empty. */
+    public Builder<R> collector(String collector) {
+      this.collector = Optional.ofNullable(collector).map(String::strip);
+      return this;
+    }
+
+    public Builder<R> enabled(boolean enabled) {
+      this.enabled = enabled;
+      return this;
+    }
+
+    public Builder<R> rows(RowShaping rows) {
+      this.rows = rows;
+      return this;
+    }
+
+    /** A value column (any case) and its help text ({@code metricsdesc}); metrics keep the order added. */
+    public Builder<R> metric(String column, String helpText) {
+      help.put(column.toLowerCase(Locale.ROOT), helpText);
+      return this;
+    }
+
+    /** Label columns, any case. */
+    public Builder<R> labels(List<String> names) {
+      names.forEach(n -> labels.add(n.toLowerCase(Locale.ROOT)));
+      return this;
+    }
+
+    /** {@code column} must be one added with {@link #metric}, in any case. */
+    public Builder<R> type(String column, MetricType type) {
+      types.put(column, type);
+      return this;
+    }
+
+    /** The bucket columns (any case) and upper bounds of histogram {@code column}. */
+    public Builder<R> buckets(String column, Map<String, Double> bounds) {
+      Map<String, Double> lower = new LinkedHashMap<>();
+      bounds.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+      buckets.put(column, lower);
+      return this;
+    }
+
+    public Builder<R> fieldToAppend(String column) {
+      this.fieldToAppend = Optional.ofNullable(column).map(c -> c.strip().toLowerCase(Locale.ROOT));
+      return this;
+    }
+
+    public Builder<R> nameRule(NameRule rule) {
+      rules.add(rule);
+      return this;
+    }
+
+    /** A text value (any case) that stands for {@code number}. */
+    public Builder<R> valueMap(String text, double number) {
+      valueMap.put(text.toLowerCase(Locale.ROOT), number);
+      return this;
+    }
+
+    public Builder<R> skipNonNumeric(boolean skip) {
+      this.skipNonNumeric = skip;
+      return this;
+    }
+
+    public Builder<R> ignoreZeroResult(boolean ignore) {
+      this.ignoreZeroResult = ignore;
+      return this;
+    }
+
+    public Builder<R> queryTimeout(Duration timeout) {
+      this.queryTimeout = Optional.ofNullable(timeout);
+      return this;
+    }
+
+    public Builder<R> scrapeInterval(Duration interval) {
+      this.scrapeInterval = Optional.ofNullable(interval);
+      return this;
+    }
+
+    /** Where the definition comes from: a file and line, or the flag that made it. */
+    public Builder<R> source(SourceLocation source) {
+      this.source = source;
+      return this;
+    }
+
+    /** @throws InvalidDefinitionException naming every problem and the key it concerns */
+    public MetricDefinition<R> build() {
+      List<InvalidDefinitionException.Problem> problems = new ArrayList<>();
+      if (request == null) {
+        problems.add(problem("request", "a definition needs a request"));
+      }
+      if (source == null) {
+        problems.add(problem("source", "say where the definition comes from: a file and line, or the flag"));
+      }
+      if (!context.isEmpty() && !MetricNames.isValidMetricName(context)) {
+        problems.add(problem("context", "'" + context + "' cannot be part of a metric name: use letters, digits "
+            + "and _, not starting with a digit"));
+      }
+      if (help.isEmpty()) {
+        problems.add(problem("metricsdesc", "name at least one value column and its help text"));
+      }
+      if (fieldToAppend.isEmpty()) {
+        for (String column : help.keySet()) {
+          if (!MetricNames.isValidNamePart(column)) {
+            problems.add(problem("metricsdesc", "'" + column + "' cannot be part of a metric name: use letters, "
+                + "digits and _"));
+          }
+        }
+      }
+      for (String label : labels) {
+        if (!MetricNames.isValidLabelName(label)) {
+          problems.add(problem("labels", "'" + label + "' is not a valid label name: use letters, digits and _, "
+              + "not starting with __"));
+        }
+      }
+      Map<String, MetricType> typed = new LinkedHashMap<>();
+      types.forEach((column, type) -> helpColumn("metricstype", column, problems)
+          .ifPresent(c -> typed.put(c, type)));
+      Map<String, Map<String, Double>> bucketed = new LinkedHashMap<>();
+      buckets.forEach((column, bounds) -> helpColumn("metricsbuckets", column, problems).ifPresent(c -> {
+        if (typed.get(c) != MetricType.HISTOGRAM) {
+          problems.add(problem("metricsbuckets", "'" + column + "': buckets are only for columns typed histogram "
+              + "in metricstype"));
+        } else if (bounds.isEmpty()) {
+          problems.add(problem("metricsbuckets", "'" + column + "': a histogram needs at least one bucket: "
+              + "column name -> upper bound"));
+        }
+        bucketed.put(c, bounds);
+      }));
+      typed.forEach((column, type) -> {
+        if (type == MetricType.HISTOGRAM && !bucketed.containsKey(column)) {
+          problems.add(problem("metricstype", "histogram '" + column + "' needs metricsbuckets." + column
+              + " (bucket column -> upper bound) and a 'count' column in the request"));
+        }
+      });
+      if (fieldToAppend.isPresent() && help.size() > 1) {
+        problems.add(problem("metricsdesc", "with fieldtoappend every column would get the same name: keep "
+            + "exactly one value column"));
+      }
+      if (fieldToAppend.isPresent() && typed.containsValue(MetricType.HISTOGRAM)) {
+        problems.add(problem("metricstype", "a histogram cannot take its name from fieldtoappend"));
+      }
+      if (fieldToAppend.isEmpty() && !rules.isEmpty()) {
+        problems.add(problem("namerules", "namerules rewrite names taken from fieldtoappend: set fieldtoappend "
+            + "too"));
+      }
+      if (queryTimeout.isPresent() && (queryTimeout.get().isNegative() || queryTimeout.get().isZero())) {
+        problems.add(problem("querytimeout", "must be more than 0"));
+      }
+      if (scrapeInterval.isPresent() && scrapeInterval.get().isNegative()) {
+        problems.add(problem("scrapeinterval", "must not be negative"));
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidDefinitionException(problems);
+      }
+      String name = collector.filter(c -> !c.isEmpty()).orElse(context.isEmpty() ? "default" : context);
+      return new MetricDefinition<>(name, enabled, context, request, rows,
+          new Metrics(help, labels, typed, bucketed), new Naming(fieldToAppend, rules),
+          new Values(valueMap, skipNonNumeric), new Timing(queryTimeout, scrapeInterval), ignoreZeroResult, source);
+    }
+
+    /** {@code column} as a {@code metricsdesc} key, matched case-insensitively. */
+    private Optional<String> helpColumn(String key, String column, List<InvalidDefinitionException.Problem> problems) {
+      for (String c : help.keySet()) {
+        if (c.equalsIgnoreCase(column)) {
+          return Optional.of(c);
+        }
+      }
+      problems.add(problem(key, "'" + column + "' is not a column of metricsdesc (" + String.join(", ",
+          help.keySet()) + ")"));
+      return Optional.empty();
+    }
+
+    private static InvalidDefinitionException.Problem problem(String key, String text) {
+      return new InvalidDefinitionException.Problem(key, text);
     }
   }
 }

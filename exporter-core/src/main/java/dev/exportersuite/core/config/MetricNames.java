@@ -30,6 +30,11 @@ public final class MetricNames {
     return METRIC.matcher(name).matches();
   }
 
+  /** A part after the namespace, such as a column: it may start with a digit, since it never starts the name. */
+  public static boolean isValidNamePart(String part) {
+    return !part.isEmpty() && METRIC.matcher("_" + part).matches();
+  }
+
   public static boolean isValidLabelName(String name) {
     return LABEL.matcher(name).matches() && !name.startsWith("__");
   }

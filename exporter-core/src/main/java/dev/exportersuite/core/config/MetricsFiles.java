@@ -13,43 +13,56 @@ import java.util.stream.Stream;
 
 /**
  * Loads a module's default metrics (from the classpath) and the users' files (files or directories of
- * {@code *.yaml}/{@code *.yml}), and refuses the set if two definitions would make the same metric. Each step
+ * {@code *.yaml}/{@code *.yml}/{@code *.toml}; a file's suffix says which it is), and refuses the set if two definitions would make the same metric. Each step
  * reports every problem it finds, not only the first.
+ *
+ * @param <R> the module's parsed request
  */
-public final class MetricsFiles {
+public final class MetricsFiles<R> {
 
   private final String namespace;
-  private final MetricsFileParser parser;
+  private final MetricsFileParser<R> parser;
 
-  public MetricsFiles(String namespace) {
+  public MetricsFiles(String namespace, RequestParser<R> requests) {
     this.namespace = namespace;
-    this.parser = new MetricsFileParser(namespace);
+    this.parser = new MetricsFileParser<>(requests);
   }
 
-  public List<MetricDefinition> loadResource(String resource) throws ConfigException {
+  public List<MetricDefinition<R>> loadResource(String resource) throws ConfigException {
     String name = "classpath:" + resource;
     try (InputStream in = MetricsFiles.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new ConfigException(name, 0, "", "resource not found in the jar");
       }
-      return parser.parse(name, YamlDocument.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return parser.parse(name, isToml(resource) ? TomlDocument.parse(name, text) : YamlDocument.parse(name, text));
     } catch (IOException e) {
       throw new ConfigException(name, 0, "", "cannot read: " + e.getMessage());
     }
   }
 
   /** Every file of a directory is read, also after a broken one; the exception then names all their problems. */
-  public List<MetricDefinition> loadPath(Path path) throws ConfigException {
-    List<MetricDefinition> out = new ArrayList<>();
+  public List<MetricDefinition<R>> loadPath(Path path) throws ConfigException {
+    List<MetricDefinition<R>> out = new ArrayList<>();
     ConfigErrors errors = new ConfigErrors();
     for (Path file : expand(path)) {
-      errors.read(() -> parser.parse(file.toString(), YamlDocument.read(file))).ifPresent(out::addAll);
+      errors.read(() -> parser.parse(file.toString(), isToml(file.toString()) ? TomlDocument.read(file)
+          : YamlDocument.read(file))).ifPresent(out::addAll);
     }
     errors.throwIfAny();
     return out;
   }
 
-  /** A directory stands for its {@code .yaml}/{@code .yml} files, in name order so that loading is repeatable. */
+  static boolean isToml(String name) {
+    return name.toLowerCase(java.util.Locale.ROOT).endsWith(".toml");
+  }
+
+  private static boolean isMetricsFile(Path p) {
+    String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".toml");
+  }
+
+  /** A directory stands for its metrics files, in name order so that loading is repeatable. */
   static List<Path> expand(Path path) throws ConfigException {
     if (!Files.isDirectory(path)) {
       return List.of(path);
@@ -57,11 +70,11 @@ public final class MetricsFiles {
     try (Stream<Path> files = Files.list(path)) {
       List<Path> out = files
           .filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+          .filter(MetricsFiles::isMetricsFile)
           .sorted()
           .toList();
       if (out.isEmpty()) {
-        throw new ConfigException(path.toString(), 0, "", "the directory holds no .yaml or .yml file");
+        throw new ConfigException(path.toString(), 0, "", "the directory holds no .yaml, .yml or .toml file");
       }
       return out;
     } catch (IOException e) {
@@ -73,19 +86,19 @@ public final class MetricsFiles {
    * Refuses two definitions that produce the same metric family. Names taken from row values
    * ({@code fieldtoappend}) are only known at scrape time and are checked there.
    */
-  public void checkUnique(List<MetricDefinition> definitions) throws ConfigException {
-    Map<String, MetricDefinition> seen = new HashMap<>();
+  public void checkUnique(List<MetricDefinition<R>> definitions) throws ConfigException {
+    Map<String, MetricDefinition<R>> seen = new HashMap<>();
     ConfigErrors errors = new ConfigErrors();
-    for (MetricDefinition d : definitions) {
-      if (d.fieldtoappend().isPresent()) {
+    for (MetricDefinition<R> d : definitions) {
+      if (d.naming().fieldToAppend().isPresent()) {
         continue;
       }
-      for (String column : d.metricsdesc().keySet()) {
+      for (String column : d.metrics().help().keySet()) {
         String name = MetricNames.join(namespace, d.context(), column);
-        String key = MetricNames.exposed(name, d.typeOf(column));
-        MetricDefinition first = seen.putIfAbsent(key, d);
+        String key = MetricNames.exposed(name, d.metrics().typeOf(column));
+        MetricDefinition<R> first = seen.putIfAbsent(key, d);
         if (first != null) {
-          errors.add(new ConfigException(d.file(), d.line(), "metricsdesc." + column,
+          errors.add(d.source().error("metricsdesc." + column,
               "metric '" + name + "' is defined twice: in " + first.source() + " and in " + d.source()
                   + "; rename one context or column, or remove one of the files"));
         }

@@ -22,15 +22,18 @@ public final class YamlDocument {
   private YamlDocument() {}
 
   public static Node read(Path file) throws ConfigException {
-    String text;
+    return parse(file.toString(), readText(file));
+  }
+
+  /** A config or metrics file's text, or a config error that says why it cannot be read. */
+  static String readText(Path file) throws ConfigException {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ConfigException(file.toString(), 0, "", "file not found");
     } catch (IOException e) {
       throw new ConfigException(file.toString(), 0, "", "cannot read file: " + e.getMessage());
     }
-    return parse(file.toString(), text);
   }
 
   public static Node parse(String name, String text) throws ConfigException {

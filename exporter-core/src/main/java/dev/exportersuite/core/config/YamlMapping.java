@@ -262,6 +262,25 @@ public final class YamlMapping {
     return error(t == null ? node : t.getValueNode(), key.isEmpty() ? path : child(key), problem);
   }
 
+  /**
+   * A problem with part of a text value: for a literal block ({@code request: |}) whose lines are kept, the line
+   * that holds {@code part}; otherwise the value's line.
+   */
+  public ConfigException errorInText(String key, Optional<String> part, String problem) {
+    NodeTuple t = entries.get(key);
+    if (t == null || part.isEmpty() || !(t.getValueNode() instanceof ScalarNode s)
+        || s.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL) {
+      return error(key, problem);
+    }
+    int at = s.getValue().indexOf(part.get());
+    if (at < 0) {
+      return error(key, problem);
+    }
+    // The text starts on the line after the '|' indicator.
+    int line = s.getStartMark().getLine() + 2 + (int) s.getValue().substring(0, at).chars().filter(c -> c == '\n').count();
+    return new ConfigException(file, line, child(key), problem);
+  }
+
   /** A required key is absent; if a misspelling of it is present, that is the more useful thing to say. */
   public ConfigException missing(String key) {
     for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {

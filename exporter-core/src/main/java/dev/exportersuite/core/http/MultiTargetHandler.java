@@ -45,17 +45,17 @@ public final class MultiTargetHandler<K> implements HttpHandler {
 
   private final String targetParam;
   private final TargetOpener<K> opener;
-  private final Map<K, Target> targets;
+  private final Map<K, Engine> targets;
   private final AtomicLong requestErrors = new AtomicLong();
 
-  private record Target(ExporterCollector collector, MetricsHandler handler) {}
+  private record Engine(ExporterCollector collector, MetricsHandler handler) {}
 
   public MultiTargetHandler(String targetParam, TargetOpener<K> opener, int maxTargets) {
     this.targetParam = targetParam;
     this.opener = opener;
     this.targets = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<K, Target> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<K, Engine> eldest) {
         if (size() > maxTargets) {
           eldest.getValue().collector().engine().close();
           return true;
@@ -67,9 +67,9 @@ public final class MultiTargetHandler<K> implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    Target t;
+    Engine t;
     try {
-      t = target(params(exchange.getRequestURI().getRawQuery()));
+      t = engine(params(exchange.getRequestURI().getRawQuery()));
     } catch (IllegalArgumentException e) {
       requestErrors.incrementAndGet();
       ExporterServer.send(exchange, 400, "text/plain; charset=utf-8", e.getMessage() + "\n");
@@ -91,14 +91,14 @@ public final class MultiTargetHandler<K> implements HttpHandler {
     return params;
   }
 
-  private synchronized Target target(Map<String, String> params) {
+  private synchronized Engine engine(Map<String, String> params) {
     K key = opener.select(params);
-    Target t = targets.get(key);
+    Engine t = targets.get(key);
     if (t == null) {
       ExporterCollector collector = opener.open(key);
       PrometheusRegistry registry = new PrometheusRegistry();
       registry.register(collector);
-      t = new Target(collector, new MetricsHandler(registry));
+      t = new Engine(collector, new MetricsHandler(registry));
       targets.put(key, t);
     }
     return t;

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and PostgreSQL. The pool starts even when the database is down, so the exporter can report {@code _up 0}
  * and recover by itself when the database returns.
  */
-public final class JdbcExecutor implements RequestExecutor {
+public final class JdbcExecutor implements RequestExecutor<SqlRequest> {
 
   private static final AtomicInteger POOLS = new AtomicInteger();
 
@@ -53,12 +53,12 @@ public final class JdbcExecutor implements RequestExecutor {
   }
 
   @Override
-  public List<Row> execute(String request, Duration timeout) throws SQLException {
+  public List<Row> fetch(SqlRequest request, Duration timeout) throws SQLException {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       // JDBC counts whole seconds; round up so a 1500ms limit is not cut to 1s.
       statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
       statement.setMaxRows(settings.maxRows() + 1);
-      try (ResultSet rs = statement.executeQuery(request)) {
+      try (ResultSet rs = statement.executeQuery(request.sql())) {
         return read(rs);
       }
     }

@@ -1,11 +1,9 @@
 package dev.exportersuite.core.jdbc;
 
-import dev.exportersuite.core.cli.ExporterCommand;
 import dev.exportersuite.core.cli.ModuleInfo;
-import dev.exportersuite.core.collect.ResolvedConnection;
+import dev.exportersuite.core.collect.Datastore;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
-import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.config.SecretSource;
 import dev.exportersuite.core.snapshots.SelfMetricsStyle;
 import java.nio.file.Path;
@@ -21,7 +19,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "jdbc-exporter", mixinStandardHelpOptions = false, sortOptions = false,
     description = "Prometheus exporter for any JDBC database, driven by metrics files.")
-public class JdbcExporter extends ExporterCommand<JdbcConnectionSection> {
+public class JdbcExporter extends SqlExporterCommand {
 
   @Option(names = "--jdbc.url", paramLabel = "URL", description = "JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/test")
   String url;
@@ -51,20 +49,14 @@ public class JdbcExporter extends ExporterCommand<JdbcConnectionSection> {
   }
 
   @Override
-  protected ExporterConfigReader.ModuleSection<JdbcConnectionSection> configSection() {
-    return JdbcConnectionSection.section();
-  }
-
-  @Override
-  protected ResolvedConnection resolveConnection(ExporterConfig<JdbcConnectionSection> config)
-      throws ConfigException {
+  protected Datastore<SqlRequest> datastore(ExporterConfig<JdbcConnectionSection> config) throws ConfigException {
     JdbcConnectionSection c = config.module();
     String jdbcUrl = Optional.ofNullable(url).or(c::url).orElseThrow(() -> new ConfigException(
         config.source(), 0, "connection.url", "no database given: pass --jdbc.url or set connection.url"));
     Optional<String> password = SecretSource.first(Optional.empty(), Optional.ofNullable(passwordFile),
         null, "--jdbc.password-file").or(c::password).or(() -> Optional.ofNullable(System.getenv("JDBC_PASSWORD")));
-    return new JdbcSettings(jdbcUrl, Optional.ofNullable(username).or(c::username), password,
+    return Datastore.of(new JdbcSettings(jdbcUrl, Optional.ofNullable(username).or(c::username), password,
         c.poolSize().orElse(config.maxConcurrency().orElse(4)), c.connectTimeout().orElse(Duration.ofSeconds(5)),
-        Optional.empty(), c.properties(), c.maxRows().orElse(JdbcSettings.DEFAULT_MAX_ROWS));
+        Optional.empty(), c.properties(), c.maxRows().orElse(JdbcSettings.DEFAULT_MAX_ROWS)));
   }
 }

@@ -24,7 +24,7 @@ public record JdbcSettings(
     Duration connectTimeout,
     Optional<String> initSql,
     Map<String, String> properties,
-    int maxRows) implements ResolvedConnection {
+    int maxRows) implements ResolvedConnection<SqlRequest> {
 
   public static final int DEFAULT_MAX_ROWS = 100_000;
 
@@ -41,7 +41,7 @@ public record JdbcSettings(
   }
 
   @Override
-  public RequestExecutor open() {
+  public RequestExecutor<SqlRequest> open() {
     return new JdbcExecutor(this);
   }
 

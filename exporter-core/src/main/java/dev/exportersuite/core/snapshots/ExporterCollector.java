@@ -31,19 +31,19 @@ import java.util.concurrent.atomic.DoubleAdder;
 public final class ExporterCollector implements MultiCollector {
 
   private final String namespace;
-  private final ScrapeEngine engine;
+  private final ScrapeEngine<?> engine;
   private final Labels constLabels;
   private final Redactor redactor;
   private final SelfMetricsStyle style;
   private final ErrorLog errorLog = new ErrorLog();
-  private final Map<MetricDefinition, RowConverter> converters = new ConcurrentHashMap<>();
+  private final Map<MetricDefinition<?>, RowConverter> converters = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> errorsTotal = new ConcurrentHashMap<>();
   private final Map<String, CollectorStatus> status = new ConcurrentHashMap<>();
   private final AtomicLong scrapesTotal = new AtomicLong();
   private final DoubleAdder scrapeSecondsSum = new DoubleAdder();
   private Processed last;
 
-  public ExporterCollector(String namespace, ScrapeEngine engine, Labels constLabels, Redactor redactor,
+  public ExporterCollector(String namespace, ScrapeEngine<?> engine, Labels constLabels, Redactor redactor,
       SelfMetricsStyle style) {
     this.namespace = namespace;
     this.engine = engine;
@@ -52,11 +52,11 @@ public final class ExporterCollector implements MultiCollector {
     this.style = style;
   }
 
-  public ExporterCollector(String namespace, ScrapeEngine engine, Labels constLabels, Redactor redactor) {
+  public ExporterCollector(String namespace, ScrapeEngine<?> engine, Labels constLabels, Redactor redactor) {
     this(namespace, engine, constLabels, redactor, SelfMetricsStyle.PLAIN);
   }
 
-  public ScrapeEngine engine() {
+  public ScrapeEngine<?> engine() {
     return engine;
   }
 
@@ -76,12 +76,12 @@ public final class ExporterCollector implements MultiCollector {
   /** Per-collector state after the last collection, for the landing page. */
   public List<CollectorStatus> status() {
     List<CollectorStatus> out = new ArrayList<>();
-    for (MetricDefinition d : engine.definitions()) {
+    for (MetricDefinition<?> d : engine.definitions()) {
       CollectorStatus s = status.get(d.collector());
       if (out.stream().anyMatch(o -> o.collector().equals(d.collector()))) {
         continue;
       }
-      out.add(s != null ? s : new CollectorStatus(d.collector(), d.source(), d.enabled(), Duration.ZERO,
+      out.add(s != null ? s : new CollectorStatus(d.collector(), d.source().toString(), d.enabled(), Duration.ZERO,
           Optional.empty(), Optional.empty(), 0));
     }
     return out;
@@ -113,7 +113,7 @@ public final class ExporterCollector implements MultiCollector {
     Map<String, String> owner = new LinkedHashMap<>();
     Map<String, List<String>> errors = new LinkedHashMap<>();
     Map<String, Duration> durations = new LinkedHashMap<>();
-    Map<String, MetricDefinition> firstDefinition = new LinkedHashMap<>();
+    Map<String, MetricDefinition<?>> firstDefinition = new LinkedHashMap<>();
     for (CollectorResult r : result.results()) {
       String collector = r.definition().collector();
       firstDefinition.putIfAbsent(collector, r.definition());
@@ -159,8 +159,8 @@ public final class ExporterCollector implements MultiCollector {
       CollectorStatus previous = status.get(collector);
       Optional<Instant> lastSuccess = error.isEmpty() ? Optional.of(result.startedAt())
           : previous == null ? Optional.empty() : previous.lastSuccess();
-      MetricDefinition def = firstDefinition.get(collector);
-      status.put(collector, new CollectorStatus(collector, def.source(), def.enabled(), durations.get(collector),
+      MetricDefinition<?> def = firstDefinition.get(collector);
+      status.put(collector, new CollectorStatus(collector, def.source().toString(), def.enabled(), durations.get(collector),
           error, lastSuccess, counter.get()));
     }
     connectionError.ifPresentOrElse(m -> errorLog.failed("connection", m), () -> errorLog.succeeded("connection"));

@@ -16,23 +16,23 @@ import java.util.regex.Matcher;
  */
 final class NameResolver {
 
-  private static final Target DROPPED = new Target("", MetricType.UNTYPED, "", List.of(), List.of(), 0);
+  private static final Naming DROPPED = new Naming("", MetricType.UNTYPED, "", List.of(), List.of(), 0);
   private static final int CACHE_LIMIT = 10_000;
 
-  private final MetricDefinition definition;
+  private final MetricDefinition<?> definition;
   private final String namespace;
   private final String column;
-  private final Map<String, Target> cache = new ConcurrentHashMap<>();
+  private final Map<String, Naming> cache = new ConcurrentHashMap<>();
 
-  NameResolver(MetricDefinition definition, String namespace) {
+  NameResolver(MetricDefinition<?> definition, String namespace) {
     this.definition = definition;
     this.namespace = namespace;
-    this.column = definition.metricsdesc().keySet().iterator().next();
+    this.column = definition.metrics().help().keySet().iterator().next();
   }
 
   /** @return the target, or null when a rule drops this value */
-  Target resolve(String value) {
-    Target t = cache.get(value);
+  Naming resolve(String value) {
+    Naming t = cache.get(value);
     if (t == null) {
       t = compute(value);
       if (cache.size() < CACHE_LIMIT) {
@@ -42,9 +42,9 @@ final class NameResolver {
     return t == DROPPED ? null : t;
   }
 
-  private Target compute(String value) {
+  private Naming compute(String value) {
     String cleaned = MetricNames.clean(value);
-    for (NameRule rule : definition.namerules()) {
+    for (NameRule rule : definition.naming().rules()) {
       Matcher m = rule.match().matcher(cleaned);
       if (!m.matches()) {
         continue;
@@ -53,19 +53,19 @@ final class NameResolver {
         return DROPPED;
       }
       String suffix = rule.name().isEmpty() ? cleaned : MetricNames.clean(expand(m, rule.name()));
-      List<String> labelNames = new ArrayList<>(definition.labels());
+      List<String> labelNames = new ArrayList<>(definition.metrics().labels());
       List<String> extraValues = new ArrayList<>();
       rule.labels().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
         labelNames.add(e.getKey());
         extraValues.add(expand(m, e.getValue()));
       });
-      return new Target(MetricNames.join(namespace, definition.context(), suffix),
-          rule.type().orElse(definition.typeOf(column)),
-          rule.help().orElse(definition.metricsdesc().get(column)),
+      return new Naming(MetricNames.join(namespace, definition.context(), suffix),
+          rule.type().orElse(definition.metrics().typeOf(column)),
+          rule.help().orElse(definition.metrics().help().get(column)),
           labelNames, extraValues, rule.scale());
     }
-    return new Target(MetricNames.join(namespace, definition.context(), cleaned), definition.typeOf(column),
-        definition.metricsdesc().get(column), definition.labels(), List.of(), 1.0);
+    return new Naming(MetricNames.join(namespace, definition.context(), cleaned), definition.metrics().typeOf(column),
+        definition.metrics().help().get(column), definition.metrics().labels(), List.of(), 1.0);
   }
 
   private static String expand(Matcher m, String template) {
@@ -84,6 +84,6 @@ final class NameResolver {
   }
 
   /** Where one row value goes. */
-  record Target(String name, MetricType type, String help, List<String> labelNames, List<String> labelValues,
+  record Naming(String name, MetricType type, String help, List<String> labelNames, List<String> labelValues,
       double scale) {}
 }

@@ -17,57 +17,36 @@ import java.util.OptionalDouble;
  */
 public final class RowConverter {
 
-  private final MetricDefinition definition;
+  private final MetricDefinition<?> definition;
   private final String namespace;
   private final NameResolver names;
 
-  public RowConverter(MetricDefinition definition, String namespace) {
+  public RowConverter(MetricDefinition<?> definition, String namespace) {
     this.definition = definition;
     this.namespace = namespace;
     this.names = new NameResolver(definition, namespace);
   }
 
-  public MetricDefinition definition() {
+  public MetricDefinition<?> definition() {
     return definition;
   }
 
   public Converted convert(List<Row> result) {
-    List<Row> rows = definition.unpivot() ? unpivot(result) : result;
+    List<Row> rows = result;
     List<String> errors = new ArrayList<>();
-    List<FamilyBuilder> families = definition.fieldtoappend().isPresent()
+    List<FamilyBuilder> families = definition.naming().fieldToAppend().isPresent()
         ? byRowValue(rows, errors)
         : byColumn(rows, errors);
     return new Converted(List.copyOf(families), List.copyOf(errors));
   }
 
-  /** One row per non-label column: the labels, then {@code column} = its name and {@code value} = its value. */
-  private List<Row> unpivot(List<Row> rows) {
-    List<Row> out = new ArrayList<>();
-    for (Row row : rows) {
-      Map<String, Object> labels = new LinkedHashMap<>();
-      for (String label : definition.labels()) {
-        labels.put(label, row.has(label) ? row.get(label) : "");
-      }
-      for (String column : row.columns()) {
-        if (definition.labels().stream().anyMatch(column::equalsIgnoreCase)) {
-          continue;
-        }
-        Map<String, Object> values = new LinkedHashMap<>(labels);
-        values.put(MetricDefinition.UNPIVOT_NAME, column);
-        values.put(MetricDefinition.UNPIVOT_VALUE, row.get(column));
-        out.add(new Row(values));
-      }
-    }
-    return out;
-  }
-
   /** The classic form: one family per metricsdesc column. */
   private List<FamilyBuilder> byColumn(List<Row> rows, List<String> errors) {
     List<FamilyBuilder> out = new ArrayList<>();
-    for (Map.Entry<String, String> column : definition.metricsdesc().entrySet()) {
+    for (Map.Entry<String, String> column : definition.metrics().help().entrySet()) {
       String name = MetricNames.join(namespace, definition.context(), column.getKey());
-      MetricType type = definition.typeOf(column.getKey());
-      FamilyBuilder family = new FamilyBuilder(name, type, column.getValue(), definition.labels());
+      MetricType type = definition.metrics().typeOf(column.getKey());
+      FamilyBuilder family = new FamilyBuilder(name, type, column.getValue(), definition.metrics().labels());
       try {
         for (int i = 0; i < rows.size(); i++) {
           Row row = rows.get(i);
@@ -96,8 +75,8 @@ public final class RowConverter {
 
   /** {@code fieldtoappend}: each row's value of that column names its metric, rewritten by the namerules. */
   private List<FamilyBuilder> byRowValue(List<Row> rows, List<String> errors) {
-    String valueColumn = definition.metricsdesc().keySet().iterator().next();
-    String field = definition.fieldtoappend().orElseThrow();
+    String valueColumn = definition.metrics().help().keySet().iterator().next();
+    String field = definition.naming().fieldToAppend().orElseThrow();
     Map<String, FamilyBuilder> families = new LinkedHashMap<>();
     Map<String, String> failed = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -111,7 +90,7 @@ public final class RowConverter {
       if (key == null) {
         continue;
       }
-      NameResolver.Target target = names.resolve(ValueReader.label(key));
+      NameResolver.Naming target = names.resolve(ValueReader.label(key));
       if (target == null || failed.containsKey(target.name())) {
         continue;
       }
@@ -156,7 +135,7 @@ public final class RowConverter {
       return;
     }
     Map<Double, Long> cumulative = new LinkedHashMap<>();
-    for (Map.Entry<String, Double> bucket : definition.metricsbuckets().get(column).entrySet()) {
+    for (Map.Entry<String, Double> bucket : definition.metrics().buckets().get(column).entrySet()) {
       OptionalDouble c;
       try {
         c = value(row, bucket.getKey(), i);
@@ -172,8 +151,8 @@ public final class RowConverter {
   }
 
   private List<String> labelValues(Row row, int i) throws SampleException {
-    List<String> values = new ArrayList<>(definition.labels().size());
-    for (String label : definition.labels()) {
+    List<String> values = new ArrayList<>(definition.metrics().labels().size());
+    for (String label : definition.metrics().labels()) {
       if (!row.has(label)) {
         throw new SampleException("label column '" + label + "' is not in the result (row " + (i + 1)
             + " has " + row.columns() + ")");
@@ -190,9 +169,9 @@ public final class RowConverter {
     }
     Object raw = row.get(column);
     try {
-      return ValueReader.read(raw, definition.valuemap());
+      return ValueReader.read(raw, definition.values().valueMap());
     } catch (NumberFormatException e) {
-      if (definition.skipnonnumeric()) {
+      if (definition.values().skipNonNumeric()) {
         throw new SkipValue();
       }
       throw new SampleException("value '" + raw + "' in column '" + column + "' (row " + (i + 1)

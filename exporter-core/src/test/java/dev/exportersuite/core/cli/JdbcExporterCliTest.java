@@ -39,7 +39,7 @@ class JdbcExporterCliTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("config OK").contains("6 definitions, 5 enabled")
         .contains("gauge oracledb_orders_value").contains("gauge oracledb_payments_value")
-        .contains("counter oracledb_sessions_Total_total").contains("histogram oracledb_latency_seconds")
+        .contains("counter oracledb_sessions_total").contains("histogram oracledb_latency_seconds")
         .contains("global_status").contains("off");
   }
 
@@ -137,6 +137,37 @@ class JdbcExporterCliTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).contains("sql_good_value 1.0");
     assertThat(r.err()).contains("collector 'broken' (" + file + ":5)").contains("no_such_table_abc");
+  }
+
+  /**
+   * A team's file replaces an earlier entry with the same context and columns (here, a TOML file over a YAML
+   * one, as Oracle's exporter lets custom metrics replace its defaults); the start log names both places.
+   */
+  @Test
+  void aLaterEntryWithTheSameContextAndColumnsReplacesTheEarlierOne(@TempDir Path dir) throws Exception {
+    Path defaults = Files.writeString(dir.resolve("a-defaults.yaml"), """
+        metrics:
+          - context: sessions
+            metricsdesc: { value: Sessions. }
+            request: SELECT 1 AS value
+          - context: kept
+            metricsdesc: { value: Kept. }
+            request: SELECT 5 AS value
+        """);
+    Path team = Files.writeString(dir.resolve("b-team.toml"), """
+        [[metric]]
+        Context = "SESSIONS"
+        MetricsDesc = { VALUE = "Sessions, counted our way." }
+        Request = "SELECT 2 AS value"
+        """);
+    Run r = run("--once", "--jdbc.url", MARIADB, "--jdbc.username", "root", "--custom.metrics",
+        defaults + "," + team);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Exposition e = Exposition.parse(r.out());
+    assertThat(e.value("sql_SESSIONS_value")).as("the context keeps its case, columns do not").contains(2.0);
+    assertThat(e.has("sql_sessions_value")).isFalse();
+    assertThat(e.value("sql_kept_value")).contains(5.0);
+    assertThat(r.err()).contains(team + ":1 replaces the entry of context 'SESSIONS' from " + defaults + ":2");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.exportersuite.core.collect;
 
+import dev.exportersuite.core.testing.RunningExporter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.config.MetricDefinition;
@@ -21,7 +22,7 @@ class ScrapeEngineTest {
   private static final EngineSettings SETTINGS = new EngineSettings(Duration.ofSeconds(5), 4, Duration.ofSeconds(2));
 
   /** One definition per {@code context: request[: querytimeout]}. */
-  private static List<MetricDefinition> definitions(String... specs) throws Exception {
+  private static List<MetricDefinition<String>> definitions(String... specs) throws Exception {
     StringBuilder yaml = new StringBuilder("metrics:\n");
     for (String spec : specs) {
       String[] p = spec.split(":");
@@ -31,7 +32,7 @@ class ScrapeEngineTest {
         yaml.append("    querytimeout: ").append(p[2]).append('\n');
       }
     }
-    return new MetricsFileParser("t").parse("t.yaml", YamlDocument.parse("t.yaml", yaml.toString()));
+    return new MetricsFileParser<>(RunningExporter.TEXT).parse("t.yaml", YamlDocument.parse("t.yaml", yaml.toString()));
   }
 
   private static Map<String, Optional<String>> errors(CollectionResult r) {
@@ -41,7 +42,7 @@ class ScrapeEngineTest {
   @Test
   void aRequestsTimeoutCountsFromWhenItStartsNotFromThePing() throws Exception {
     ScriptedExecutor x = new ScriptedExecutor().pingDelay(Duration.ofMillis(600)).delay("1", Duration.ofMillis(700));
-    try (ScrapeEngine engine = new ScrapeEngine(x, definitions("slow:1:1s"), SETTINGS)) {
+    try (ScrapeEngine<String> engine = new ScrapeEngine<>(x, definitions("slow:1:1s"), SETTINGS)) {
       CollectionResult r = engine.collect();
       assertThat(r.up()).isTrue();
       assertThat(errors(r).get("slow")).isEmpty();
@@ -52,7 +53,7 @@ class ScrapeEngineTest {
   @Test
   void aSlowOrFailingRequestCostsOnlyItsOwnMetrics() throws Exception {
     ScriptedExecutor x = new ScriptedExecutor().delay("2", Duration.ofSeconds(3)).fail("3", "boom");
-    try (ScrapeEngine engine = new ScrapeEngine(x, definitions("ok:1", "slow:2:300ms", "bad:3"), SETTINGS)) {
+    try (ScrapeEngine<String> engine = new ScrapeEngine<>(x, definitions("ok:1", "slow:2:300ms", "bad:3"), SETTINGS)) {
       long t0 = System.nanoTime();
       CollectionResult r = engine.collect();
       assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
@@ -65,7 +66,7 @@ class ScrapeEngineTest {
   @Test
   void definitionsWithTheSameRoundTripShareIt() throws Exception {
     ScriptedExecutor x = new ScriptedExecutor();
-    try (ScrapeEngine engine = new ScrapeEngine(x, definitions("a:5", "b:5", "c:6"), SETTINGS)) {
+    try (ScrapeEngine<String> engine = new ScrapeEngine<>(x, definitions("a:5", "b:5", "c:6"), SETTINGS)) {
       CollectionResult r = engine.collect();
       assertThat(r.results()).allSatisfy(c -> assertThat(c.error()).isEmpty());
       assertThat(x.fetches("5")).isEqualTo(1);
@@ -76,7 +77,7 @@ class ScrapeEngineTest {
   @Test
   void concurrentScrapesShareOneCollection() throws Exception {
     ScriptedExecutor x = new ScriptedExecutor().delay("1", Duration.ofMillis(300));
-    try (ScrapeEngine engine = new ScrapeEngine(x, definitions("a:1"), SETTINGS)) {
+    try (ScrapeEngine<String> engine = new ScrapeEngine<>(x, definitions("a:1"), SETTINGS)) {
       CompletableFuture<CollectionResult> first = CompletableFuture.supplyAsync(engine::collect);
       Thread.sleep(100);
       CollectionResult second = engine.collect();
@@ -89,7 +90,7 @@ class ScrapeEngineTest {
   void aBusyPoolAnswersWithTheReasonWithinTheLimit() throws Exception {
     ScriptedExecutor x = new ScriptedExecutor().stuck("9");
     EngineSettings one = new EngineSettings(Duration.ofSeconds(5), 1, Duration.ofSeconds(2));
-    try (ScrapeEngine engine = new ScrapeEngine(x, definitions("stuck:9:200ms", "next:1:300ms"), one)) {
+    try (ScrapeEngine<String> engine = new ScrapeEngine<>(x, definitions("stuck:9:200ms", "next:1:300ms"), one)) {
       CollectionResult r = engine.collect();
       assertThat(errors(r).get("stuck")).hasValueSatisfying(e -> assertThat(e).contains("timed out"));
       // The only worker is still held by the request that ignores its timeout.
@@ -105,7 +106,7 @@ class ScrapeEngineTest {
   @Test
   void closingDuringACollectionLetsItFinishThenCloses() throws Exception {
     ScriptedExecutor x = new ScriptedExecutor().delay("1", Duration.ofMillis(400));
-    ScrapeEngine engine = new ScrapeEngine(x, definitions("a:1"), SETTINGS);
+    ScrapeEngine<String> engine = new ScrapeEngine<>(x, definitions("a:1"), SETTINGS);
     CompletableFuture<CollectionResult> inFlight = CompletableFuture.supplyAsync(engine::collect);
     Thread.sleep(150);
     engine.close();
@@ -122,7 +123,7 @@ class ScrapeEngineTest {
   @Test
   void aReloadDuringACollectionTakesEffectAtTheNext() throws Exception {
     ScriptedExecutor x = new ScriptedExecutor().delay("1", Duration.ofMillis(300));
-    try (ScrapeEngine engine = new ScrapeEngine(x, definitions("old:1"), SETTINGS)) {
+    try (ScrapeEngine<String> engine = new ScrapeEngine<>(x, definitions("old:1"), SETTINGS)) {
       CompletableFuture<CollectionResult> inFlight = CompletableFuture.supplyAsync(engine::collect);
       Thread.sleep(100);
       engine.replaceDefinitions(definitions("new:2"));

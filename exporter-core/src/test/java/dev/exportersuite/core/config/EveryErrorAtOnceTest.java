@@ -1,5 +1,6 @@
 package dev.exportersuite.core.config;
 
+import dev.exportersuite.core.testing.RunningExporter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EveryErrorAtOnceTest {
 
   private static final Path SEVERAL = Path.of("src/test/resources/metrics/bad/several-errors.yaml");
-  private final MetricsFiles files = new MetricsFiles("oracledb");
+  private final MetricsFiles<String> files = new MetricsFiles<>("oracledb", RunningExporter.TEXT);
 
   @Test
   void everyBrokenEntryOfAFileIsReportedInLineOrderAndTheGoodOnesAreNot() {
@@ -116,7 +117,7 @@ class EveryErrorAtOnceTest {
     Path bad = Path.of("src/test/resources/metrics/bad");
     Path a = bad.resolve("dup-a.yaml");
     Path b = bad.resolve("dup-b.yaml");
-    List<MetricDefinition> defs = new ArrayList<>();
+    List<MetricDefinition<String>> defs = new ArrayList<>();
     for (Path file : List.of(a, b, a)) {
       defs.addAll(files.loadPath(file));
     }

@@ -65,6 +65,40 @@ class ExporterConfigReaderTest {
         .hasMessageContaining("connection.url: a JDBC URL starts with jdbc:");
   }
 
+  /** A broken section does not hide the next one: the user fixes the whole file in one round. */
+  @Test
+  void everySectionsProblemIsReportedAtOnce() {
+    assertThatThrownBy(() -> read("""
+        namespace: 1bad
+        web:
+          telemetry_path: metrics
+        collect:
+          max_concurrency: lots
+          ping_timeout: soon
+        labels: {"team-name": x}
+        connection:
+          url: mysql://x
+        colect: {}
+        """)).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.lines()).containsExactly(
+            "exporter.yaml:1: namespace: '1bad' cannot start a metric name",
+            "exporter.yaml:3: web.telemetry_path: must start with /",
+            "exporter.yaml:5: collect.max_concurrency: expected a whole number, found 'lots'",
+            "exporter.yaml:6: collect.ping_timeout: " + durationProblem("soon"),
+            "exporter.yaml:7: labels: 'team-name' is not a valid label name",
+            "exporter.yaml:9: connection.url: a JDBC URL starts with jdbc: (e.g. jdbc:mariadb://127.0.0.1:3306/)",
+            "exporter.yaml:10: colect: unknown key 'colect' (did you mean 'collect'?); known keys: namespace, web, "
+                + "collect, labels, custom_metrics, connection"));
+  }
+
+  private static String durationProblem(String text) {
+    try {
+      Durations.parse(text);
+      throw new AssertionError(text + " parsed");
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
   @Test
   void anUnsetVariableIsAnErrorNotAnEmptyPassword() {
     assertThatThrownBy(() -> read("connection:\n  password: ${NOT_SET}\n"))

@@ -1,5 +1,6 @@
 package dev.exportersuite.core.config;
 
+import dev.exportersuite.core.testing.RunningExporter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,44 +15,45 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MetricsFileParserTest {
 
   private static final Path DIR = Path.of("src/test/resources/metrics");
-  private final MetricsFiles files = new MetricsFiles("oracledb");
+  private final MetricsFiles<String> files = new MetricsFiles<>("oracledb", RunningExporter.TEXT);
 
   @Test
   void readsEveryKeyOfTheFormat() throws Exception {
-    List<MetricDefinition> defs = files.loadPath(DIR.resolve("good/full.yaml"));
+    List<MetricDefinition<String>> defs = files.loadPath(DIR.resolve("good/full.yaml"));
     assertThat(defs).hasSize(4);
 
-    MetricDefinition sessions = defs.get(0);
+    MetricDefinition<String> sessions = defs.get(0);
     assertThat(sessions.collector()).isEqualTo("sessions");
-    assertThat(sessions.labels()).containsExactly("status", "type");
-    assertThat(sessions.metricsdesc()).containsOnlyKeys("value", "Total");
-    // metricstype names the column case-insensitively and is stored under the metricsdesc spelling
-    assertThat(sessions.typeOf("Total")).isEqualTo(MetricType.COUNTER);
-    assertThat(sessions.typeOf("value")).isEqualTo(MetricType.GAUGE);
-    assertThat(sessions.querytimeout()).contains(Duration.ofSeconds(2));
-    assertThat(sessions.scrapeinterval()).contains(Duration.ofMinutes(1));
-    assertThat(sessions.ignorezeroresult()).isTrue();
-    assertThat(sessions.source()).endsWith("full.yaml:3");
+    assertThat(sessions.metrics().labels()).containsExactly("status", "type");
+    // column names are lower-cased, as Oracle's exporter does; metricstype names them in any case
+    assertThat(sessions.metrics().help()).containsOnlyKeys("value", "total");
+    assertThat(sessions.metrics().typeOf("Total")).isEqualTo(MetricType.COUNTER);
+    assertThat(sessions.metrics().typeOf("value")).isEqualTo(MetricType.GAUGE);
+    assertThat(sessions.timing().queryTimeout()).contains(Duration.ofSeconds(2));
+    assertThat(sessions.timing().scrapeInterval()).contains(Duration.ofMinutes(1));
+    assertThat(sessions.ignoreZeroResult()).isTrue();
+    assertThat(sessions.source().file()).endsWith("full.yaml");
+    assertThat(sessions.source().line()).isEqualTo(3);
 
-    MetricDefinition waits = defs.get(1);
-    assertThat(waits.fieldtoappend()).contains("wait_class");
+    MetricDefinition<String> waits = defs.get(1);
+    assertThat(waits.naming().fieldToAppend()).contains("wait_class");
     // a bare number is seconds, as in oracledb_exporter's TOML files
-    assertThat(waits.querytimeout()).contains(Duration.ofSeconds(5));
+    assertThat(waits.timing().queryTimeout()).contains(Duration.ofSeconds(5));
 
-    MetricDefinition latency = defs.get(2);
-    assertThat(latency.metricsbuckets().get("seconds"))
+    MetricDefinition<String> latency = defs.get(2);
+    assertThat(latency.metrics().buckets().get("seconds"))
         .containsEntry("le_1", 0.1).containsEntry("le_2", 1.0).containsEntry("le_inf", Double.POSITIVE_INFINITY);
 
-    MetricDefinition status = defs.get(3);
+    MetricDefinition<String> status = defs.get(3);
     assertThat(status.collector()).isEqualTo("global_status");
     assertThat(status.enabled()).isFalse();
-    assertThat(status.skipnonnumeric()).isTrue();
-    assertThat(status.valuemap()).containsEntry("on", 1.0).containsEntry("off", 0.0);
-    assertThat(status.namerules()).hasSize(3);
-    assertThat(status.namerules().get(0).labels()).containsEntry("command", "$1");
-    assertThat(status.namerules().get(0).type()).contains(MetricType.COUNTER);
-    assertThat(status.namerules().get(1).drop()).isTrue();
-    assertThat(status.namerules().get(2).scale()).isEqualTo(0.001);
+    assertThat(status.values().skipNonNumeric()).isTrue();
+    assertThat(status.values().valueMap()).containsEntry("on", 1.0).containsEntry("off", 0.0);
+    assertThat(status.naming().rules()).hasSize(3);
+    assertThat(status.naming().rules().get(0).labels()).containsEntry("command", "$1");
+    assertThat(status.naming().rules().get(0).type()).contains(MetricType.COUNTER);
+    assertThat(status.naming().rules().get(1).drop()).isTrue();
+    assertThat(status.naming().rules().get(2).scale()).isEqualTo(0.001);
   }
 
   /** Each broken file is refused with its file, line, key path and a message a person can act on. */
@@ -62,7 +64,7 @@ class MetricsFileParserTest {
       "missing-request.yaml   | 5 | metrics[1].request: required key 'request' is missing",
       "wrong-type.yaml        | 5 | metrics[0].ignorezeroresult: expected true or false, found 'maybe'",
       "labels-not-list.yaml   | 5 | metrics[0].labels: expected a single value, found a mapping",
-      "invalid-name.yaml      | 5 | metrics[0].metricsdesc: 'oracledb_sessions_cpu-usage%' is not a valid metric name",
+      "invalid-name.yaml      | 5 | metrics[0].metricsdesc: 'cpu-usage%' cannot be part of a metric name: use letters, digits and _",
       "unknown-type.yaml      | 5 | metrics[0].metricstype: unknown metric type 'summary'; use gauge, counter, histogram or untyped",
       "histogram-without-buckets.yaml | 5 | metrics[0].metricstype: histogram 'value' needs metricsbuckets.value",
       "bad-duration.yaml      | 5 | metrics[0].querytimeout: 'soon' is not a duration; write e.g. 500ms, 2s, 1m30s",
@@ -82,7 +84,7 @@ class MetricsFileParserTest {
 
   @Test
   void refusesTheSameMetricInTwoFilesNamingBoth() throws Exception {
-    List<MetricDefinition> all = new ArrayList<>(files.loadPath(DIR.resolve("bad/dup-a.yaml")));
+    List<MetricDefinition<String>> all = new ArrayList<>(files.loadPath(DIR.resolve("bad/dup-a.yaml")));
     all.addAll(files.loadPath(DIR.resolve("bad/dup-b.yaml")));
     assertThatThrownBy(() -> files.checkUnique(all))
         .isInstanceOf(ConfigException.class)
@@ -97,14 +99,14 @@ class MetricsFileParserTest {
     Path a = write("metrics:\n  - context: x\n    request: q\n    metricsdesc: { hits: a }\n"
         + "    metricstype: { hits: counter }\n");
     Path b = write("metrics:\n  - context: x\n    request: q\n    metricsdesc: { hits_total: b }\n");
-    List<MetricDefinition> all = new ArrayList<>(files.loadPath(a));
+    List<MetricDefinition<String>> all = new ArrayList<>(files.loadPath(a));
     all.addAll(files.loadPath(b));
     assertThatThrownBy(() -> files.checkUnique(all)).hasMessageContaining("defined twice");
   }
 
   @Test
   void aDirectoryLoadsItsYamlFilesInNameOrder() throws Exception {
-    List<MetricDefinition> defs = files.loadPath(DIR.resolve("dir"));
+    List<MetricDefinition<String>> defs = files.loadPath(DIR.resolve("dir"));
     assertThat(defs).extracting(MetricDefinition::context).containsExactly("orders", "payments");
   }
 
@@ -132,7 +134,7 @@ class MetricsFileParserTest {
   @Test
   void anEmptyContextIsAllowedForNamesDirectlyUnderTheNamespace() throws Exception {
     Path p = write("metrics:\n  - context: \"\"\n    request: q\n    metricsdesc: { connected_clients: x }\n");
-    MetricDefinition d = files.loadPath(p).get(0);
+    MetricDefinition<String> d = files.loadPath(p).get(0);
     assertThat(MetricNames.join("redis", d.context(), "connected_clients")).isEqualTo("redis_connected_clients");
     assertThat(d.collector()).isEqualTo("default");
   }

@@ -1,5 +1,6 @@
 package dev.exportersuite.core.http;
 
+import dev.exportersuite.core.jdbc.SqlRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.jdbc.JdbcExecutor;
@@ -28,7 +29,7 @@ class SecretsDoNotLeakTest {
       JdbcExecutor executor = new JdbcExecutor(new JdbcSettings("jdbc:mariadb://127.0.0.1:3306/test?password=" + SECRET,
           Optional.of("no_such_user_for_secret_test"), Optional.of(SECRET), 2, Duration.ofSeconds(1),
           Optional.empty(), Map.of(), 1000));
-      try (RunningExporter exporter = new RunningExporter("oracledb", executor, """
+      try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor, SqlRequest.parser(), """
           metrics:
             - context: sessions
               metricsdesc: { value: Sessions. }

@@ -1,5 +1,6 @@
 package dev.exportersuite.core.http;
 
+import dev.exportersuite.core.jdbc.SqlRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.jdbc.JdbcExecutor;
@@ -23,13 +24,13 @@ import org.junit.jupiter.api.Test;
 /** What Prometheus and a person with curl see over HTTP, served by the client's HTTPServer. */
 class ServingTest {
 
-  private static RunningExporter exporter;
+  private static RunningExporter<?> exporter;
 
   @BeforeAll
   static void start() throws Exception {
     JdbcExecutor executor = new JdbcExecutor(new JdbcSettings("jdbc:mariadb://127.0.0.1:3306/test",
         Optional.of("root"), Optional.empty(), 2, Duration.ofSeconds(2), Optional.empty(), Map.of(), 1000));
-    exporter = new RunningExporter("oracledb", executor, """
+    exporter = new RunningExporter<>("oracledb", executor, SqlRequest.parser(), """
         metrics:
           - context: sessions
             metricsdesc: { value: Sessions. }

@@ -54,7 +54,7 @@ abstract class JdbcEngineContract {
     String yaml = """
         metrics:
           - context: sessions
-            labels: [status, TYPE]
+            labels: [status, TYPE]          # label names are lower-cased, as Oracle's exporter does
             metricsdesc:
               value: Sessions by status and type.
               executions: Executions so far.
@@ -70,14 +70,14 @@ abstract class JdbcEngineContract {
               latency_seconds: { le_fast: 0.1, le_slow: 1 }
             request: SELECT 'ora' AS db, 4.5 AS latency_seconds, 10 AS count, 6 AS le_fast, 9 AS le_slow
         """;
-    try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml)) {
+    try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor(), SqlRequest.parser(), yaml)) {
       String text = exporter.scrape();
       Exposition e = Exposition.parse(text);
       assertThat(e.type("oracledb_sessions_value")).contains("gauge");
-      assertThat(e.value("oracledb_sessions_value", "status", "ACTIVE", "TYPE", "USER")).contains(3.0);
-      assertThat(e.value("oracledb_sessions_value", "status", "INACTIVE", "TYPE", "BACKGROUND")).contains(7.0);
+      assertThat(e.value("oracledb_sessions_value", "status", "ACTIVE", "type", "USER")).contains(3.0);
+      assertThat(e.value("oracledb_sessions_value", "status", "INACTIVE", "type", "BACKGROUND")).contains(7.0);
       assertThat(e.type("oracledb_sessions_executions_total")).contains("counter");
-      assertThat(e.value("oracledb_sessions_executions_total", "status", "INACTIVE", "TYPE", "BACKGROUND"))
+      assertThat(e.value("oracledb_sessions_executions_total", "status", "INACTIVE", "type", "BACKGROUND"))
           .contains(200.0);
       assertThat(e.type("oracledb_sessions_raw")).contains("untyped");
       assertThat(e.help("oracledb_sessions_value")).contains("Sessions by status and type.");
@@ -106,7 +106,7 @@ abstract class JdbcEngineContract {
               SELECT 'User I/O' AS WAIT_CLASS, 1 AS con_id, 0.25 AS VALUE
               UNION ALL SELECT 'Commit', 1, 0.5
         """;
-    try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml)) {
+    try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor(), SqlRequest.parser(), yaml)) {
       Exposition e = exporter.scrapeParsed();
       assertThat(e.value("oracledb_wait_time_user_io", "con_id", "1")).contains(0.25);
       assertThat(e.value("oracledb_wait_time_commit", "con_id", "1")).contains(0.5);
@@ -145,7 +145,7 @@ abstract class JdbcEngineContract {
               UNION ALL SELECT 'Ssl_cipher_name', 'TLS_AES'
               UNION ALL SELECT 'Version_comment', 'Debian'
         """;
-    try (RunningExporter exporter = new RunningExporter("mysql", executor(), yaml)) {
+    try (RunningExporter<?> exporter = new RunningExporter<>("mysql", executor(), SqlRequest.parser(), yaml)) {
       Exposition e = exporter.scrapeParsed();
       assertThat(e.type("mysql_global_status_commands_total")).contains("counter");
       assertThat(e.value("mysql_global_status_commands_total", "command", "select")).contains(42.0);
@@ -169,7 +169,7 @@ abstract class JdbcEngineContract {
             metricsdesc: { bytes: Bytes used. }
             request: SELECT 'users' AS name, 10 AS bytes UNION ALL SELECT 'temp', NULL
         """;
-    try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml)) {
+    try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor(), SqlRequest.parser(), yaml)) {
       Exposition e = exporter.scrapeParsed();
       assertThat(e.value("oracledb_tablespace_bytes", "name", "users")).contains(10.0);
       assertThat(e.samples("oracledb_tablespace_bytes")).hasSize(1);
@@ -190,7 +190,7 @@ abstract class JdbcEngineContract {
             metricsdesc: { value: Another definition. }
             request: SELECT 1 AS value
         """;
-    try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml)) {
+    try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor(), SqlRequest.parser(), yaml)) {
       Exposition e = exporter.scrapeParsed();
       assertThat(e.value("oracledb_mixed_good")).contains(5.0);
       assertThat(e.has("oracledb_mixed_bad")).isFalse();
@@ -213,7 +213,7 @@ abstract class JdbcEngineContract {
             metricsdesc: { value: Numbers only. }
             request: SELECT 'a' AS name, '5' AS value UNION ALL SELECT 'b', 'n/a'
         """;
-    try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml)) {
+    try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor(), SqlRequest.parser(), yaml)) {
       Exposition e = exporter.scrapeParsed();
       assertThat(e.value("oracledb_mixed_value", "name", "a")).contains(5.0);
       assertThat(e.samples("oracledb_mixed_value")).hasSize(1);
@@ -233,7 +233,7 @@ abstract class JdbcEngineContract {
             metricsdesc: { value: Fine. }
             request: SELECT 1 AS value
         """;
-    try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml)) {
+    try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor(), SqlRequest.parser(), yaml)) {
       Exposition e = exporter.scrapeParsed();
       assertThat(e.has("oracledb_dup_value")).isFalse();
       assertThat(e.value("oracledb_fine_value")).contains(1.0);
@@ -255,7 +255,7 @@ abstract class JdbcEngineContract {
             metricsdesc: { value: Quick. }
             request: SELECT 1 AS value
         """.formatted(sleepRequest(6));
-    try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml)) {
+    try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor(), SqlRequest.parser(), yaml)) {
       long t0 = System.nanoTime();
       Exposition e = exporter.scrapeParsed();
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
@@ -279,7 +279,7 @@ abstract class JdbcEngineContract {
     try (TcpProxy proxy = new TcpProxy(host(), port())) {
       JdbcExecutor executor = executor("127.0.0.1:" + proxy.port());
       EngineSettings settings = new EngineSettings(Duration.ofSeconds(2), 4, Duration.ofSeconds(1));
-      try (RunningExporter exporter = new RunningExporter("oracledb", executor, yaml, settings, Labels.EMPTY)) {
+      try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor, SqlRequest.parser(), yaml, settings, Labels.EMPTY)) {
         assertThat(exporter.scrapeParsed().value("oracledb_up")).contains(1.0);
 
         proxy.stop();
@@ -305,7 +305,7 @@ abstract class JdbcEngineContract {
     }
   }
 
-  private static Exposition waitForUp(RunningExporter exporter) throws Exception {
+  private static Exposition waitForUp(RunningExporter<?> exporter) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     Exposition e;
     do {
@@ -326,7 +326,7 @@ abstract class JdbcEngineContract {
             metricsdesc: { value: Takes two seconds. }
             request: %s
         """.formatted(sleepRequest(2));
-    try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml)) {
+    try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor(), SqlRequest.parser(), yaml)) {
       double before = exporter.scrapeParsed().value("oracledb_exporter_scrapes_total").orElseThrow();
       int scrapers = 6;
       CyclicBarrier start = new CyclicBarrier(scrapers);
@@ -365,8 +365,8 @@ abstract class JdbcEngineContract {
             metricsdesc: { value: "The same result, read another way." }
             request: %1$s
         """.formatted(request);
-    CountingExecutor counting = new CountingExecutor(executor());
-    try (RunningExporter exporter = new RunningExporter("mysql", counting, yaml)) {
+    CountingExecutor<SqlRequest> counting = new CountingExecutor<>(executor());
+    try (RunningExporter<?> exporter = new RunningExporter<>("mysql", counting, SqlRequest.parser(), yaml)) {
       Exposition e = exporter.scrapeParsed();
       assertThat(e.value("mysql_status_uptime")).contains(9.0);
       assertThat(e.value("mysql_threads_value", "variable_name", "Threads_running")).contains(3.0);
@@ -388,7 +388,7 @@ abstract class JdbcEngineContract {
             metricsdesc: { value: "Random, every scrape." }
             request: SELECT %1$s AS value
         """.formatted(randomExpression());
-    try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml)) {
+    try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor(), SqlRequest.parser(), yaml)) {
       Exposition first = exporter.scrapeParsed();
       Exposition second = exporter.scrapeParsed();
       assertThat(second.value("oracledb_cached_value")).isEqualTo(first.value("oracledb_cached_value"));
@@ -405,7 +405,7 @@ abstract class JdbcEngineContract {
             metricsdesc: { value: Labelled. }
             request: SELECT 'x' AS name, 1 AS value
         """;
-    try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml, EngineSettings.DEFAULTS,
+    try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor(), SqlRequest.parser(), yaml, EngineSettings.DEFAULTS,
         Labels.of("env", "prod", "team", "payments"))) {
       Exposition e = exporter.scrapeParsed();
       assertThat(e.value("oracledb_labelled_value", "name", "x", "env", "prod", "team", "payments")).contains(1.0);
@@ -424,7 +424,7 @@ abstract class JdbcEngineContract {
             metricsdesc: { value: "Nothing, and that is fine." }
             request: SELECT 1 AS value WHERE 1 = 0
         """;
-    try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml)) {
+    try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor(), SqlRequest.parser(), yaml)) {
       Exposition e = exporter.scrapeParsed();
       assertThat(e.value("oracledb_exporter_scrape_errors_total", "collector", "empty_bad")).contains(1.0);
       assertThat(e.value("oracledb_exporter_scrape_errors_total", "collector", "empty_ok")).contains(0.0);
@@ -442,7 +442,7 @@ abstract class JdbcEngineContract {
             metricsdesc: { value: Fine. }
             request: SELECT 1 AS value
         """;
-    try (RunningExporter exporter = new RunningExporter("oracledb", executor(), yaml)) {
+    try (RunningExporter<?> exporter = new RunningExporter<>("oracledb", executor(), SqlRequest.parser(), yaml)) {
       Exposition e = exporter.scrapeParsed();
       assertThat(e.value("oracledb_fine_value")).contains(1.0);
       assertThat(exporter.collector().status()).filteredOn(s -> s.collector().equals("broken"))

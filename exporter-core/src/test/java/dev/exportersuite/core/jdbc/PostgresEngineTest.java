@@ -17,7 +17,7 @@ class PostgresEngineTest extends JdbcEngineContract {
             metricsdesc: { last_success_timestamp_seconds: When the last backup finished. }
             request: SELECT TIMESTAMPTZ '2020-01-02 03:04:05+00' AS last_success_timestamp_seconds
         """;
-    try (RunningExporter exporter = new RunningExporter("pg", executor(), yaml)) {
+    try (RunningExporter<?> exporter = new RunningExporter<>("pg", executor(), SqlRequest.parser(), yaml)) {
       assertThat(exporter.scrapeParsed().value("pg_backup_last_success_timestamp_seconds")).contains(1577934245.0);
     }
   }

@@ -12,7 +12,7 @@ public final class CommandRun {
 
   private CommandRun() {}
 
-  public static synchronized Result run(ExporterCommand<?> command, String... args) {
+  public static synchronized Result run(ExporterCommand<?, ?> command, String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream o = new ByteArrayOutputStream();

@@ -10,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Wraps a real executor and counts the round trips that reach it, to show what the engine saves the datastore. */
-public final class CountingExecutor extends ForwardingExecutor {
+public final class CountingExecutor<R> extends ForwardingExecutor<R> {
 
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
-  public CountingExecutor(RequestExecutor real) {
+  public CountingExecutor(RequestExecutor<R> real) {
     super(real);
   }
 
@@ -24,8 +24,8 @@ public final class CountingExecutor extends ForwardingExecutor {
   }
 
   @Override
-  public List<Row> fetch(String request, Duration timeout) throws Exception {
-    calls.computeIfAbsent(request, r -> new AtomicInteger()).incrementAndGet();
+  public List<Row> fetch(R request, Duration timeout) throws Exception {
+    calls.computeIfAbsent(request.toString(), r -> new AtomicInteger()).incrementAndGet();
     return super.fetch(request, timeout);
   }
 }

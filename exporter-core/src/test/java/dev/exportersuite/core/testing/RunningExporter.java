@@ -6,6 +6,7 @@ import dev.exportersuite.core.collect.ScrapeEngine;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.config.MetricsFileParser;
+import dev.exportersuite.core.config.RequestParser;
 import dev.exportersuite.core.config.YamlDocument;
 import dev.exportersuite.core.http.ExporterServer;
 import dev.exportersuite.core.http.ListenAddress;
@@ -20,16 +21,19 @@ import java.util.List;
  * An exporter wired in-process from an executor and metrics YAML, served on a free loopback port: the same
  * parts the command line wires, without the process around them.
  */
-public final class RunningExporter implements AutoCloseable {
+public final class RunningExporter<R> implements AutoCloseable {
 
-  private final ScrapeEngine engine;
+  /** Requests as plain text, for in-memory executors. */
+  public static final RequestParser<String> TEXT = text -> text;
+
+  private final ScrapeEngine<R> engine;
   private final ExporterCollector collector;
   private final ExporterServer server;
 
-  public RunningExporter(String namespace, RequestExecutor executor, String metricsYaml, EngineSettings settings,
-      Labels constLabels) throws IOException, ConfigException {
-    List<MetricDefinition> defs = parse(namespace, metricsYaml);
-    engine = new ScrapeEngine(executor, defs, settings);
+  public RunningExporter(String namespace, RequestExecutor<R> executor, RequestParser<R> requests,
+      String metricsYaml, EngineSettings settings, Labels constLabels) throws IOException, ConfigException {
+    List<MetricDefinition<R>> defs = parse(requests, metricsYaml);
+    engine = new ScrapeEngine<>(executor, defs, settings);
     collector = new ExporterCollector(namespace, engine, constLabels, new Redactor(executor.secrets()));
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(collector);
@@ -41,12 +45,13 @@ public final class RunningExporter implements AutoCloseable {
         .start();
   }
 
-  public RunningExporter(String namespace, RequestExecutor executor, String metricsYaml) throws Exception {
-    this(namespace, executor, metricsYaml, EngineSettings.DEFAULTS, Labels.EMPTY);
+  public RunningExporter(String namespace, RequestExecutor<R> executor, RequestParser<R> requests,
+      String metricsYaml) throws Exception {
+    this(namespace, executor, requests, metricsYaml, EngineSettings.DEFAULTS, Labels.EMPTY);
   }
 
-  public static List<MetricDefinition> parse(String namespace, String yaml) throws ConfigException {
-    return new MetricsFileParser(namespace).parse("test.yaml", YamlDocument.parse("test.yaml", yaml));
+  public static <R> List<MetricDefinition<R>> parse(RequestParser<R> requests, String yaml) throws ConfigException {
+    return new MetricsFileParser<>(requests).parse("test.yaml", YamlDocument.parse("test.yaml", yaml));
   }
 
   public String url(String path) {
@@ -65,7 +70,7 @@ public final class RunningExporter implements AutoCloseable {
     return Exposition.parse(scrape());
   }
 
-  public ScrapeEngine engine() {
+  public ScrapeEngine<R> engine() {
     return engine;
   }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code "7"}) after a scripted delay, or fails, or blocks without heeding interrupts (a driver stuck in a
  * socket read). It counts round trips and records whether it was closed.
  */
-public final class ScriptedExecutor implements RequestExecutor {
+public final class ScriptedExecutor implements RequestExecutor<String> {
 
   private final Map<String, Duration> delays = new ConcurrentHashMap<>();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
@@ -60,7 +60,7 @@ public final class ScriptedExecutor implements RequestExecutor {
   }
 
   @Override
-  public List<Row> execute(String request, Duration timeout) throws Exception {
+  public List<Row> fetch(String request, Duration timeout) throws Exception {
     fetches.computeIfAbsent(request, r -> new AtomicInteger()).incrementAndGet();
     if (request.equals(stuckRequest)) {
       boolean interrupted = false;
