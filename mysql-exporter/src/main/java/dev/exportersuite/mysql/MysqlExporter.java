@@ -10,7 +10,7 @@ import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.http.ExporterServer;
 import dev.exportersuite.core.http.MultiTargetHandler;
-import dev.exportersuite.core.snapshots.SelfMetricsStyle;
+import dev.exportersuite.core.snapshots.SelfMetricsSpec;
 import dev.exportersuite.core.jdbc.JdbcConnectionSection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +79,7 @@ public class MysqlExporter extends ExporterCommand<JdbcConnectionSection> {
   @Override
   protected ModuleInfo info() {
     return new ModuleInfo("mysql", "mysqld_exporter", "MySQL exporter", 9104, DEFAULT_METRICS,
-        SelfMetricsStyle.PLAIN);
+        SelfMetricsSpec.standard());
   }
 
   @Override

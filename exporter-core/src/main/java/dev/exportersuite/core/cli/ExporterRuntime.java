@@ -6,7 +6,7 @@ import dev.exportersuite.core.collect.ScrapeEngine;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.snapshots.ExporterCollector;
 import dev.exportersuite.core.snapshots.Redactor;
-import dev.exportersuite.core.snapshots.SelfMetricsStyle;
+import dev.exportersuite.core.snapshots.SelfMetricsSpec;
 import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -19,24 +19,24 @@ public final class ExporterRuntime {
   private final EngineSettings settings;
   private final Labels constLabels;
   private final ExporterCollector main;
-  private final SelfMetricsStyle style;
+  private final SelfMetricsSpec selfMetrics;
   private final PrometheusRegistry registry;
   private final List<Runnable> reloadListeners = new CopyOnWriteArrayList<>();
 
   ExporterRuntime(String namespace, EngineSettings settings, Labels constLabels, ExporterCollector main,
-      SelfMetricsStyle style, PrometheusRegistry registry) {
+      SelfMetricsSpec selfMetrics, PrometheusRegistry registry) {
     this.namespace = namespace;
     this.settings = settings;
     this.constLabels = constLabels;
     this.main = main;
-    this.style = style;
+    this.selfMetrics = selfMetrics;
     this.registry = registry;
   }
 
   /** A collector for another target (multi-target endpoints): same definitions and settings, its own engine. */
   public ExporterCollector collectorFor(RequestExecutor executor) {
     return new ExporterCollector(namespace, new ScrapeEngine(executor, definitions(), settings), constLabels,
-        new Redactor(executor.secrets()), style);
+        new Redactor(executor.secrets()), selfMetrics);
   }
 
   /** Adds a module's own metric to {@code /metrics}. */
