@@ -35,7 +35,19 @@ public final class ExporterRuntime {
 
   /** A collector for another target (multi-target endpoints): same definitions and settings, its own engine. */
   public ExporterCollector collectorFor(RequestExecutor executor) {
-    return new ExporterCollector(namespace, new ScrapeEngine(executor, definitions(), settings), constLabels,
+    return collectorFor(executor, Labels.EMPTY);
+  }
+
+  /**
+   * As {@link #collectorFor(RequestExecutor)}, with labels of this target (e.g. {@code database="db2"} when one
+   * exporter scrapes several databases) added to the constant labels: on every family from rows, and on the
+   * self-metrics if the module's spec asks for constant labels there.
+   *
+   * @throws IllegalArgumentException when a target label has the name of a constant label
+   */
+  public ExporterCollector collectorFor(RequestExecutor executor, Labels targetLabels) {
+    Labels labels = constLabels.merge(targetLabels); // before the engine, so a clash leaves no threads behind
+    return new ExporterCollector(namespace, new ScrapeEngine(executor, definitions(), settings), labels,
         new Redactor(executor.secrets()), selfMetrics);
   }
 
