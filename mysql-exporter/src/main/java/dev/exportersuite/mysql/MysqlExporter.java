@@ -9,7 +9,7 @@ import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.jdbc.JdbcConnectionSection;
 import dev.exportersuite.core.jdbc.SqlExporterCommand;
 import dev.exportersuite.core.jdbc.SqlRequest;
-import dev.exportersuite.core.snapshots.SelfMetricsStyle;
+import dev.exportersuite.core.snapshots.SelfMetricsSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ public class MysqlExporter extends SqlExporterCommand {
   @Override
   protected ModuleInfo info() {
     return new ModuleInfo("mysql", "mysqld_exporter", "MySQL exporter", 9104, DEFAULT_METRICS,
-        SelfMetricsStyle.PLAIN);
+        SelfMetricsSpec.standard());
   }
 
   /** The main server, the collector switches and {@code /probe}, all from the same sources. */

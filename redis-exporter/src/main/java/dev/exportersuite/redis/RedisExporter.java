@@ -11,7 +11,7 @@ import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.config.Durations;
 import dev.exportersuite.core.config.RequestParser;
-import dev.exportersuite.core.snapshots.SelfMetricsStyle;
+import dev.exportersuite.core.snapshots.SelfMetricsSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,7 +126,7 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection, Redis
   protected ModuleInfo info() {
     // redis_exporter puts the last error's text in an err label.
     return new ModuleInfo("redis", "redis_exporter", "Redis exporter", 9121, List.of(DEFAULT_METRICS),
-        SelfMetricsStyle.errorLabel("err"));
+        SelfMetricsSpec.builder().all().errorLabel("err").build());
   }
 
   @Override

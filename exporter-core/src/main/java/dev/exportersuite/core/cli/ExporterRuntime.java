@@ -9,7 +9,7 @@ import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.http.MultiTargetHandler;
 import dev.exportersuite.core.snapshots.ExporterCollector;
 import dev.exportersuite.core.snapshots.Redactor;
-import dev.exportersuite.core.snapshots.SelfMetricsStyle;
+import dev.exportersuite.core.snapshots.SelfMetricsSpec;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.List;
 
@@ -21,18 +21,18 @@ final class ExporterRuntime<R> {
   private final String namespace;
   private final EngineSettings settings;
   private final Labels constLabels;
-  private final SelfMetricsStyle style;
+  private final SelfMetricsSpec selfMetrics;
   private final ExporterCollector main;
   private final ScrapeEngine<R> mainEngine;
 
-  ExporterRuntime(String namespace, EngineSettings settings, Labels constLabels, SelfMetricsStyle style,
+  ExporterRuntime(String namespace, EngineSettings settings, Labels constLabels, SelfMetricsSpec selfMetrics,
       RequestExecutor<R> mainExecutor, List<MetricDefinition<R>> definitions) {
     this.namespace = namespace;
     this.settings = settings;
     this.constLabels = constLabels;
-    this.style = style;
+    this.selfMetrics = selfMetrics;
     this.mainEngine = new ScrapeEngine<>(mainExecutor, definitions, settings);
-    this.main = collector(mainEngine);
+    this.main = collector(mainEngine, constLabels);
   }
 
   ExporterCollector main() {
@@ -55,12 +55,24 @@ final class ExporterRuntime<R> {
 
       @Override
       public ExporterCollector open(ResolvedConnection<R> connection) {
-        return collector(new ScrapeEngine<>(connection.open(), mainEngine.definitions(), settings));
+        return collectorFor(connection.open(), Labels.EMPTY);
       }
     }, target.maxTargets());
   }
 
-  private ExporterCollector collector(ScrapeEngine<R> engine) {
-    return new ExporterCollector(namespace, engine, constLabels, new Redactor(engine.executor().secrets()), style);
+  /**
+   * A collector for another target, with the definitions in force and labels of its own (e.g.
+   * {@code database="db2"} when one exporter scrapes several databases) added to the constant labels: on every
+   * family from rows, and on the self-metrics if the module's spec asks for constant labels there.
+   *
+   * @throws IllegalArgumentException when a target label has the name of a constant label
+   */
+  ExporterCollector collectorFor(RequestExecutor<R> executor, Labels targetLabels) {
+    Labels labels = constLabels.merge(targetLabels); // before the engine, so a clash leaves no threads behind
+    return collector(new ScrapeEngine<>(executor, mainEngine.definitions(), settings), labels);
+  }
+
+  private ExporterCollector collector(ScrapeEngine<R> engine, Labels labels) {
+    return new ExporterCollector(namespace, engine, labels, new Redactor(engine.executor().secrets()), selfMetrics);
   }
 }

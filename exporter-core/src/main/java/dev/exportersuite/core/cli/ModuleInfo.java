@@ -1,6 +1,6 @@
 package dev.exportersuite.core.cli;
 
-import dev.exportersuite.core.snapshots.SelfMetricsStyle;
+import dev.exportersuite.core.snapshots.SelfMetricsSpec;
 import java.util.List;
 
 /**
@@ -11,10 +11,10 @@ import java.util.List;
  * @param title shown on the landing page
  * @param defaultPort the peer's port, so that switching needs no Prometheus change
  * @param defaultMetrics classpath resources with the module's default collectors
- * @param selfMetrics how the peer shapes the exporter's own metrics
+ * @param selfMetrics which of the exporter's own metrics the peer has, under what names and labels
  */
 public record ModuleInfo(String namespace, String exporterName, String title, int defaultPort,
-    List<String> defaultMetrics, SelfMetricsStyle selfMetrics) {
+    List<String> defaultMetrics, SelfMetricsSpec selfMetrics) {
 
   public ModuleInfo {
     defaultMetrics = List.copyOf(defaultMetrics);

@@ -28,7 +28,7 @@ final class LandingPage {
     sb.append("<table><tr><th>collector</th><th>defined at</th><th>enabled</th><th>last duration</th>"
         + "<th>last success</th><th>errors</th><th>last error</th></tr>");
     for (CollectorStatus c : collectors) {
-      sb.append("<tr><td>").append(esc(c.collector())).append("</td><td>").append(esc(c.source()))
+      sb.append("<tr><td>").append(esc(c.collector())).append("</td><td>").append(esc(c.source().toString()))
           .append("</td><td>").append(c.enabled() ? "yes" : "no").append("</td><td>")
           .append(String.format("%.3fs", c.lastDuration().toNanos() / 1e9)).append("</td><td>")
           .append(c.lastSuccess().map(LandingPage::time).orElse("never")).append("</td><td>")

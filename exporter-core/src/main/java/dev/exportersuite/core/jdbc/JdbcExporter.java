@@ -5,7 +5,7 @@ import dev.exportersuite.core.collect.Datastore;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.SecretSource;
-import dev.exportersuite.core.snapshots.SelfMetricsStyle;
+import dev.exportersuite.core.snapshots.SelfMetricsSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +40,7 @@ public class JdbcExporter extends SqlExporterCommand {
 
   @Override
   protected ModuleInfo info() {
-    return new ModuleInfo("sql", "sql_exporter", "JDBC exporter", 9237, List.of(), SelfMetricsStyle.PLAIN);
+    return new ModuleInfo("sql", "sql_exporter", "JDBC exporter", 9237, List.of(), SelfMetricsSpec.standard());
   }
 
   @Override

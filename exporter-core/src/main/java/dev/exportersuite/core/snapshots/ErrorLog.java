@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs a collector's error once, not at every scrape: again only when the message changes, and once more when
- * the collector recovers. Every occurrence is still counted in {@code _exporter_scrape_errors_total}.
+ * the collector recovers. Every occurrence is still counted ({@link CollectorHealth}).
  */
 final class ErrorLog {
 

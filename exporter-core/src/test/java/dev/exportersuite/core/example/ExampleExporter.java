@@ -11,7 +11,7 @@ import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.config.InvalidRequestException;
 import dev.exportersuite.core.config.RequestParser;
-import dev.exportersuite.core.snapshots.SelfMetricsStyle;
+import dev.exportersuite.core.snapshots.SelfMetricsSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +89,8 @@ public class ExampleExporter extends ExporterCommand<ExampleExporter.Section, Ex
 
   @Override
   protected ModuleInfo info() {
-    return new ModuleInfo("queue", "queue_exporter", "Queue exporter", 9999, List.of(), SelfMetricsStyle.PLAIN);
+    return new ModuleInfo("queue", "queue_exporter", "Queue exporter", 9999, List.of(),
+        SelfMetricsSpec.standard());
   }
 
   @Override
