@@ -16,7 +16,7 @@ import dev.exportersuite.core.http.ExporterServer;
 import dev.exportersuite.core.http.ListenAddress;
 import dev.exportersuite.core.http.MultiTargetHandler;
 import dev.exportersuite.core.snapshots.BuildInfoCollector;
-import dev.exportersuite.core.snapshots.ExporterCollector;
+import dev.exportersuite.core.snapshots.TargetMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -176,7 +176,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
 
   private int serve(String namespace, ListenAddress address, String path, PrometheusRegistry registry,
       Datastore<R> datastore, ExporterRuntime<R> runtime) throws Exception {
-    ExporterCollector main = runtime.main();
+    TargetMetrics main = runtime.main();
     Optional<MultiTargetHandler<ResolvedConnection<R>>> targets = datastore.multiTarget().map(t -> {
       MultiTargetHandler<ResolvedConnection<R>> handler = runtime.multiTarget(t);
       t.requestErrorsMetric().ifPresent(name -> registry.register(handler.requestErrors(

@@ -7,7 +7,7 @@ import dev.exportersuite.core.collect.ResolvedConnection;
 import dev.exportersuite.core.collect.ScrapeEngine;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.http.MultiTargetHandler;
-import dev.exportersuite.core.snapshots.ExporterCollector;
+import dev.exportersuite.core.snapshots.TargetMetrics;
 import dev.exportersuite.core.snapshots.Redactor;
 import dev.exportersuite.core.snapshots.SelfMetricsSpec;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -22,7 +22,7 @@ final class ExporterRuntime<R> {
   private final EngineSettings settings;
   private final Labels constLabels;
   private final SelfMetricsSpec selfMetrics;
-  private final ExporterCollector main;
+  private final TargetMetrics main;
   private final ScrapeEngine<R> mainEngine;
 
   ExporterRuntime(String namespace, EngineSettings settings, Labels constLabels, SelfMetricsSpec selfMetrics,
@@ -32,10 +32,10 @@ final class ExporterRuntime<R> {
     this.constLabels = constLabels;
     this.selfMetrics = selfMetrics;
     this.mainEngine = new ScrapeEngine<>(mainExecutor, definitions, settings);
-    this.main = collector(mainEngine, constLabels);
+    this.main = metrics(mainEngine, constLabels);
   }
 
-  ExporterCollector main() {
+  TargetMetrics main() {
     return main;
   }
 
@@ -54,25 +54,25 @@ final class ExporterRuntime<R> {
       }
 
       @Override
-      public ExporterCollector open(ResolvedConnection<R> connection) {
-        return collectorFor(connection.open(), Labels.EMPTY);
+      public TargetMetrics open(ResolvedConnection<R> connection) {
+        return metricsFor(connection.open(), Labels.EMPTY);
       }
     }, target.maxTargets());
   }
 
   /**
-   * A collector for another target, with the definitions in force and labels of its own (e.g.
+   * The metrics of another target, with the definitions in force and labels of its own (e.g.
    * {@code database="db2"} when one exporter scrapes several databases) added to the constant labels: on every
    * family from rows, and on the self-metrics if the module's spec asks for constant labels there.
    *
    * @throws IllegalArgumentException when a target label has the name of a constant label
    */
-  ExporterCollector collectorFor(RequestExecutor<R> executor, Labels targetLabels) {
+  TargetMetrics metricsFor(RequestExecutor<R> executor, Labels targetLabels) {
     Labels labels = constLabels.merge(targetLabels); // before the engine, so a clash leaves no threads behind
-    return collector(new ScrapeEngine<>(executor, mainEngine.definitions(), settings), labels);
+    return metrics(new ScrapeEngine<>(executor, mainEngine.definitions(), settings), labels);
   }
 
-  private ExporterCollector collector(ScrapeEngine<R> engine, Labels labels) {
-    return new ExporterCollector(namespace, engine, labels, new Redactor(engine.executor().secrets()), selfMetrics);
+  private TargetMetrics metrics(ScrapeEngine<R> engine, Labels labels) {
+    return new TargetMetrics(namespace, engine, labels, new Redactor(engine.executor().secrets()), selfMetrics);
   }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param connectTime how long the liveness check took
  */
 public record CollectionResult(
-    boolean up, Optional<String> connectionError, List<CollectorResult> results, Instant startedAt, Duration duration,
+    boolean up, Optional<String> connectionError, List<DefinitionResult> results, Instant startedAt, Duration duration,
     Duration connectTime) {
 
   public CollectionResult {

@@ -125,14 +125,14 @@ public final class ScrapeEngine<R> implements AutoCloseable {
       return new CollectionResult(false, down, List.of(), startedAt, connectTime, connectTime);
     }
     List<MetricDefinition<R>> due = new ArrayList<>();
-    List<CollectorResult> results = new ArrayList<>();
+    List<DefinitionResult> results = new ArrayList<>();
     for (MetricDefinition<R> d : current) {
       if (!d.enabled()) {
         continue;
       }
       Optional<List<Row>> cached = cache.fresh(d, start);
       if (cached.isPresent()) {
-        results.add(new CollectorResult(d, cached.get(), Optional.empty(), Duration.ZERO, true));
+        results.add(new DefinitionResult(d, cached.get(), Optional.empty(), Duration.ZERO, true));
       } else {
         due.add(d);
       }
@@ -194,7 +194,7 @@ public final class ScrapeEngine<R> implements AutoCloseable {
    * @param owner true for the definition with the longest limit: only it may cancel the shared request
    * @param collectionStart when the collection began: the {@code scrapeinterval} cache counts from it
    */
-  private CollectorResult await(MetricDefinition<R> d, RoundTrip trip, boolean owner, long collectionStart) {
+  private DefinitionResult await(MetricDefinition<R> d, RoundTrip trip, boolean owner, long collectionStart) {
     Duration limit = timeoutOf(d);
     long waitFrom = System.nanoTime();
     long started;
@@ -204,7 +204,7 @@ public final class ScrapeEngine<R> implements AutoCloseable {
       if (owner) {
         trip.future().cancel(false);
       }
-      return new CollectorResult(d, List.of(), Optional.of("did not start within " + limit.toMillis() + "ms: all "
+      return new DefinitionResult(d, List.of(), Optional.of("did not start within " + limit.toMillis() + "ms: all "
           + settings.maxConcurrency() + " workers are busy with requests still running (raise "
           + "collect.max_concurrency, or lower the querytimeout of slow requests)"),
           Duration.ofNanos(System.nanoTime() - waitFrom), false);
@@ -212,7 +212,7 @@ public final class ScrapeEngine<R> implements AutoCloseable {
       started = System.nanoTime();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new CollectorResult(d, List.of(), Optional.of("interrupted"), Duration.ZERO, false);
+      return new DefinitionResult(d, List.of(), Optional.of("interrupted"), Duration.ZERO, false);
     }
     long deadline = started + limit.plus(GRACE).toNanos();
     Outcome o;
@@ -222,30 +222,30 @@ public final class ScrapeEngine<R> implements AutoCloseable {
       if (owner) {
         trip.future().cancel(true);
       }
-      return new CollectorResult(d, List.of(), Optional.of("timed out after " + limit.toMillis()
+      return new DefinitionResult(d, List.of(), Optional.of("timed out after " + limit.toMillis()
           + "ms (querytimeout)"), Duration.ofNanos(System.nanoTime() - started), false);
     } catch (ExecutionException e) {
-      return new CollectorResult(d, List.of(), Optional.of(describe(e.getCause())),
+      return new DefinitionResult(d, List.of(), Optional.of(describe(e.getCause())),
           Duration.ofNanos(System.nanoTime() - started), false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new CollectorResult(d, List.of(), Optional.of("interrupted"), Duration.ZERO, false);
+      return new DefinitionResult(d, List.of(), Optional.of("interrupted"), Duration.ZERO, false);
     }
     if (o.error().isPresent()) {
-      return new CollectorResult(d, List.of(), o.error(), o.took(), false);
+      return new DefinitionResult(d, List.of(), o.error(), o.took(), false);
     }
     List<Row> rows;
     try {
       rows = d.rows().apply(o.rows());
     } catch (RuntimeException e) {
-      return new CollectorResult(d, List.of(), Optional.of(describe(e)), o.took(), false);
+      return new DefinitionResult(d, List.of(), Optional.of(describe(e)), o.took(), false);
     }
     if (rows.isEmpty() && !d.ignoreZeroResult()) {
-      return new CollectorResult(d, List.of(), Optional.of("the request returned no rows (set ignorezeroresult: "
+      return new DefinitionResult(d, List.of(), Optional.of("the request returned no rows (set ignorezeroresult: "
           + "true if that is normal)"), o.took(), false);
     }
     cache.store(d, rows, collectionStart);
-    return new CollectorResult(d, rows, Optional.empty(), o.took(), false);
+    return new DefinitionResult(d, rows, Optional.empty(), o.took(), false);
   }
 
   private Optional<String> ping() {

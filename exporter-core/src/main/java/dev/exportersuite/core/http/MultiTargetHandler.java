@@ -2,7 +2,7 @@ package dev.exportersuite.core.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.exportersuite.core.snapshots.ExporterCollector;
+import dev.exportersuite.core.snapshots.TargetMetrics;
 import dev.exportersuite.core.endpoint.InputText;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.Collector;
@@ -40,7 +40,7 @@ public final class MultiTargetHandler<K> implements HttpHandler {
     K select(Map<String, String> params);
 
     /** Opens the collector for a selection {@link #select} returned. */
-    ExporterCollector open(K key);
+    TargetMetrics open(K key);
   }
 
   private final String targetParam;
@@ -48,7 +48,7 @@ public final class MultiTargetHandler<K> implements HttpHandler {
   private final Map<K, Engine> targets;
   private final AtomicLong requestErrors = new AtomicLong();
 
-  private record Engine(ExporterCollector collector, MetricsHandler handler) {}
+  private record Engine(TargetMetrics collector, MetricsHandler handler) {}
 
   public MultiTargetHandler(String targetParam, TargetOpener<K> opener, int maxTargets) {
     this.targetParam = targetParam;
@@ -95,7 +95,7 @@ public final class MultiTargetHandler<K> implements HttpHandler {
     K key = opener.select(params);
     Engine t = targets.get(key);
     if (t == null) {
-      ExporterCollector collector = opener.open(key);
+      TargetMetrics collector = opener.open(key);
       PrometheusRegistry registry = new PrometheusRegistry();
       registry.register(collector);
       t = new Engine(collector, new MetricsHandler(registry));

@@ -1,7 +1,7 @@
 package dev.exportersuite.core.snapshots;
 
 import dev.exportersuite.core.collect.CollectionResult;
-import dev.exportersuite.core.collect.CollectorResult;
+import dev.exportersuite.core.collect.DefinitionResult;
 import dev.exportersuite.core.config.MetricDefinition;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +55,7 @@ public final class CollectorHealth {
   public synchronized Report record(CollectionResult result, Map<String, List<String>> problems) {
     Map<String, Duration> durations = new LinkedHashMap<>();
     Map<String, MetricDefinition> firstDefinition = new LinkedHashMap<>();
-    for (CollectorResult r : result.results()) {
+    for (DefinitionResult r : result.results()) {
       String collector = r.definition().collector();
       firstDefinition.putIfAbsent(collector, r.definition());
       durations.merge(collector, r.duration(), (a, b) -> a.compareTo(b) >= 0 ? a : b);

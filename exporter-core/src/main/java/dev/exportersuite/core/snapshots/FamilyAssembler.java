@@ -1,6 +1,6 @@
 package dev.exportersuite.core.snapshots;
 
-import dev.exportersuite.core.collect.CollectorResult;
+import dev.exportersuite.core.collect.DefinitionResult;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.config.MetricNames;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -54,11 +54,11 @@ public final class FamilyAssembler {
     }
   }
 
-  public Assembled assemble(List<CollectorResult> results) {
+  public Assembled assemble(List<DefinitionResult> results) {
     Map<String, MetricSnapshot> families = new LinkedHashMap<>();
     Map<String, String> owner = new LinkedHashMap<>();
     Map<String, List<String>> problems = new LinkedHashMap<>();
-    for (CollectorResult r : results) {
+    for (DefinitionResult r : results) {
       String collector = r.definition().collector();
       List<String> collectorProblems = problems.computeIfAbsent(collector, c -> new ArrayList<>());
       if (r.error().isPresent()) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exportersuite.core.collect.EngineSettings;
-import dev.exportersuite.core.snapshots.ExporterCollector;
+import dev.exportersuite.core.snapshots.TargetMetrics;
 import dev.exportersuite.core.snapshots.SelfMetricsSpec;
 import dev.exportersuite.core.testing.Exposition;
 import dev.exportersuite.core.testing.RunningExporter;
@@ -30,7 +30,7 @@ class ExporterRuntimeTest {
             metricsdesc: {value: Sessions.}
         """));
 
-    ExporterCollector db2 = runtime.collectorFor(new ScriptedExecutor(), Labels.of("database", "db2"));
+    TargetMetrics db2 = runtime.metricsFor(new ScriptedExecutor(), Labels.of("database", "db2"));
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       PrometheusTextFormatWriter.builder().build().write(out, db2.collect());
@@ -41,7 +41,7 @@ class ExporterRuntimeTest {
     } finally {
       db2.engine().close();
     }
-    assertThatThrownBy(() -> runtime.collectorFor(new ScriptedExecutor(), Labels.of("env", "test")))
+    assertThatThrownBy(() -> runtime.metricsFor(new ScriptedExecutor(), Labels.of("env", "test")))
         .isInstanceOf(IllegalArgumentException.class);
     runtime.main().engine().close();
   }

@@ -36,7 +36,7 @@ class ScrapeEngineTest {
   }
 
   private static Map<String, Optional<String>> errors(CollectionResult r) {
-    return r.results().stream().collect(Collectors.toMap(c -> c.definition().context(), CollectorResult::error));
+    return r.results().stream().collect(Collectors.toMap(c -> c.definition().context(), DefinitionResult::error));
   }
 
   @Test

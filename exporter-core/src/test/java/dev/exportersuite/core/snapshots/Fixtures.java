@@ -1,7 +1,7 @@
 package dev.exportersuite.core.snapshots;
 
 import dev.exportersuite.core.collect.CollectionResult;
-import dev.exportersuite.core.collect.CollectorResult;
+import dev.exportersuite.core.collect.DefinitionResult;
 import dev.exportersuite.core.collect.Row;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.testing.Exposition;
@@ -33,24 +33,24 @@ final class Fixtures {
     }
   }
 
-  static CollectorResult ok(MetricDefinition<?> d, Duration took, Row... rows) {
-    return new CollectorResult(d, List.of(rows), Optional.empty(), took, false);
+  static DefinitionResult ok(MetricDefinition<?> d, Duration took, Row... rows) {
+    return new DefinitionResult(d, List.of(rows), Optional.empty(), took, false);
   }
 
-  static CollectorResult ok(MetricDefinition<?> d, Row... rows) {
+  static DefinitionResult ok(MetricDefinition<?> d, Row... rows) {
     return ok(d, Duration.ofMillis(5), rows);
   }
 
-  static CollectorResult failed(MetricDefinition<?> d, String error) {
-    return new CollectorResult(d, List.of(), Optional.of(error), Duration.ofMillis(7), false);
+  static DefinitionResult failed(MetricDefinition<?> d, String error) {
+    return new DefinitionResult(d, List.of(), Optional.of(error), Duration.ofMillis(7), false);
   }
 
-  static CollectionResult up(Instant at, CollectorResult... results) {
+  static CollectionResult up(Instant at, DefinitionResult... results) {
     return new CollectionResult(true, Optional.empty(), List.of(results), at, Duration.ofMillis(20),
         Duration.ofMillis(2));
   }
 
-  static CollectionResult up(CollectorResult... results) {
+  static CollectionResult up(DefinitionResult... results) {
     return up(Instant.now(), results);
   }
 

@@ -10,7 +10,7 @@ import dev.exportersuite.core.config.RequestParser;
 import dev.exportersuite.core.config.YamlDocument;
 import dev.exportersuite.core.http.ExporterServer;
 import dev.exportersuite.core.http.ListenAddress;
-import dev.exportersuite.core.snapshots.ExporterCollector;
+import dev.exportersuite.core.snapshots.TargetMetrics;
 import dev.exportersuite.core.snapshots.Redactor;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -27,14 +27,14 @@ public final class RunningExporter<R> implements AutoCloseable {
   public static final RequestParser<String> TEXT = text -> text;
 
   private final ScrapeEngine<R> engine;
-  private final ExporterCollector collector;
+  private final TargetMetrics collector;
   private final ExporterServer server;
 
   public RunningExporter(String namespace, RequestExecutor<R> executor, RequestParser<R> requests,
       String metricsYaml, EngineSettings settings, Labels constLabels) throws IOException, ConfigException {
     List<MetricDefinition<R>> defs = parse(requests, metricsYaml);
     engine = new ScrapeEngine<>(executor, defs, settings);
-    collector = new ExporterCollector(namespace, engine, constLabels, new Redactor(executor.secrets()));
+    collector = new TargetMetrics(namespace, engine, constLabels, new Redactor(executor.secrets()));
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(collector);
     server = ExporterServer.builder()
@@ -74,7 +74,7 @@ public final class RunningExporter<R> implements AutoCloseable {
     return engine;
   }
 
-  public ExporterCollector collector() {
+  public TargetMetrics collector() {
     return collector;
   }
 

@@ -12,10 +12,10 @@ import java.util.Optional;
  * @param error why the request gave nothing, if it failed
  * @param cached true when the rows were reused under {@code scrapeinterval} and no request was sent
  */
-public record CollectorResult(
+public record DefinitionResult(
     MetricDefinition<?> definition, List<Row> rows, Optional<String> error, Duration duration, boolean cached) {
 
-  public CollectorResult {
+  public DefinitionResult {
     rows = List.copyOf(rows);
   }
 }

@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The bridge between the engine and the Prometheus client for one target: each scrape asks the engine for a
+ * The metrics of one target, as client_java collects them (a {@code MultiCollector}; "collector" in this code
+ * base otherwise means a named group of definitions). Each scrape asks the engine for a
  * collection, then {@link FamilyAssembler} turns its rows into families, {@link CollectorHealth} records how each
  * collector fared and {@link SelfMetrics} adds the exporter's own metrics. It never throws: a failing collector
  * costs its own families, never the scrape (the client would answer HTTP 500 to an exception).
  */
-public final class ExporterCollector implements MultiCollector {
+public final class TargetMetrics implements MultiCollector {
 
   private final ScrapeEngine<?> engine;
   private final FamilyAssembler assembler;
@@ -33,7 +34,7 @@ public final class ExporterCollector implements MultiCollector {
    * @param redactor applied to every error text before it is logged or exposed
    * @param spec the module's self-metrics
    */
-  public ExporterCollector(String namespace, ScrapeEngine<?> engine, Labels constLabels, Redactor redactor,
+  public TargetMetrics(String namespace, ScrapeEngine<?> engine, Labels constLabels, Redactor redactor,
       SelfMetricsSpec spec) {
     this.engine = engine;
     this.selfMetrics = new SelfMetrics(spec, namespace, constLabels);
@@ -42,7 +43,7 @@ public final class ExporterCollector implements MultiCollector {
   }
 
   /** With {@link SelfMetricsSpec#standard()}. */
-  public ExporterCollector(String namespace, ScrapeEngine<?> engine, Labels constLabels, Redactor redactor) {
+  public TargetMetrics(String namespace, ScrapeEngine<?> engine, Labels constLabels, Redactor redactor) {
     this(namespace, engine, constLabels, redactor, SelfMetricsSpec.standard());
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The whole bridge over an in-memory executor: what a scrape gets, and what shared scrapes count. */
-class ExporterCollectorTest {
+class TargetMetricsTest {
 
   private static final String YAML = """
       metrics:
@@ -78,11 +78,11 @@ class ExporterCollectorTest {
     engines.forEach(ScrapeEngine::close);
   }
 
-  private ExporterCollector collector(ScriptedExecutor executor, String yaml, Labels constLabels,
+  private TargetMetrics collector(ScriptedExecutor executor, String yaml, Labels constLabels,
       SelfMetricsSpec spec) {
     ScrapeEngine<?> engine = new ScrapeEngine(executor, Fixtures.definitions("mysql", yaml), EngineSettings.DEFAULTS);
     engines.add(engine);
-    return new ExporterCollector("mysql", engine, constLabels, Redactor.none(), spec);
+    return new TargetMetrics("mysql", engine, constLabels, Redactor.none(), spec);
   }
 
   private static String masked(MetricSnapshots s) {
@@ -91,12 +91,12 @@ class ExporterCollectorTest {
 
   @Test
   void mysqlAndRedisSpecsExposeWhatTheOldStylesDid() {
-    ExporterCollector mysql = collector(new ScriptedExecutor().fail("2", "boom password=hunter2"), YAML,
+    TargetMetrics mysql = collector(new ScriptedExecutor().fail("2", "boom password=hunter2"), YAML,
         Labels.of("env", "prod"), SelfMetricsSpec.standard());
     mysql.collect();
     assertThat(masked(mysql.collect())).isEqualTo(MYSQL_BEFORE_SPLIT.formatted(""));
 
-    ExporterCollector redis = collector(new ScriptedExecutor().fail("2", "boom password=hunter2"), YAML,
+    TargetMetrics redis = collector(new ScriptedExecutor().fail("2", "boom password=hunter2"), YAML,
         Labels.of("env", "prod"), SelfMetricsSpec.builder().all().errorLabel("err").build());
     redis.collect();
     assertThat(masked(redis.collect())).isEqualTo(MYSQL_BEFORE_SPLIT.formatted("{err=\"b: boom password=***\"}"));
@@ -105,7 +105,7 @@ class ExporterCollectorTest {
   @Test
   void concurrentScrapesSharingACollectionMoveCountersOnce() throws Exception {
     ScriptedExecutor executor = new ScriptedExecutor().delay("1", Duration.ofMillis(1000)).fail("2", "boom");
-    ExporterCollector c = collector(executor, YAML, Labels.EMPTY, SelfMetricsSpec.standard());
+    TargetMetrics c = collector(executor, YAML, Labels.EMPTY, SelfMetricsSpec.standard());
     int scrapers = 4;
     CyclicBarrier start = new CyclicBarrier(scrapers);
     ExecutorService pool = Executors.newFixedThreadPool(scrapers);
@@ -174,7 +174,7 @@ class ExporterCollectorTest {
   @Test
   void statusListsEveryCollectorOfTheEngineAndTheFailureIsRedacted() {
     ScriptedExecutor executor = new ScriptedExecutor().fail("2", "denied for password=hunter2");
-    ExporterCollector c = collector(executor, YAML, Labels.EMPTY, SelfMetricsSpec.standard());
+    TargetMetrics c = collector(executor, YAML, Labels.EMPTY, SelfMetricsSpec.standard());
     assertThat(c.status()).extracting(CollectorStatus::collector).containsExactly("a", "b");
     assertThat(c.status()).allSatisfy(s -> assertThat(s.lastSuccess()).isEmpty());
 
