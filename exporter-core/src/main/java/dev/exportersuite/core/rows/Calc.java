@@ -21,20 +21,8 @@ import java.util.regex.Pattern;
 public record Calc(Map<String, Formula> columns) implements RowStep {
 
   public Calc {
-    Objects.requireNonNull(columns, "columns");
-    if (columns.isEmpty()) {
-      throw new IllegalArgumentException("calc needs at least one COLUMN: 'A OP B', e.g. {seconds: 'usec / 1000000'}");
-    }
-    Map<String, Formula> lower = new LinkedHashMap<>();
-    for (Map.Entry<String, Formula> e : columns.entrySet()) {
-      String column = Cells.column(e.getKey(), "calc", "each key");
-      Formula f = Objects.requireNonNull(e.getValue(), () -> "calc: the formula of '" + column + "'");
-      if (lower.put(column, f) != null) {
-        throw new IllegalArgumentException("calc: column '" + column + "' is given twice (column names ignore "
-            + "case): compute it once, or in a second calc step");
-      }
-    }
-    columns = Collections.unmodifiableMap(lower);
+    columns = Cells.columnMap(columns, "calc", "COLUMN: 'A OP B'", "{seconds: 'usec / 1000000'}", "formula",
+        "compute it once, or in a second calc step");
   }
 
   @Override

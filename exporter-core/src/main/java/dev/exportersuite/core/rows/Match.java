@@ -20,29 +20,19 @@ import java.util.regex.Pattern;
 public record Match(Map<String, Pattern> columns) implements RowStep {
 
   public Match {
-    Objects.requireNonNull(columns, "columns");
-    if (columns.isEmpty()) {
-      throw new IllegalArgumentException("match needs at least one COLUMN: REGEX, e.g. {name: 'cmdstat_(?<cmd>.+)'}");
-    }
-    Map<String, Pattern> lower = new LinkedHashMap<>();
+    columns = Cells.columnMap(columns, "match", "COLUMN: REGEX",
+        "{name: 'cmdstat_(?<cmd>.+)'}", "pattern", "give it one pattern");
     Map<String, String> groupColumn = new LinkedHashMap<>();
     for (Map.Entry<String, Pattern> e : columns.entrySet()) {
-      String column = Cells.column(e.getKey(), "match", "each key");
-      Pattern pattern = Objects.requireNonNull(e.getValue(), () -> "match: the pattern of '" + column + "'");
-      if (lower.put(column, pattern) != null) {
-        throw new IllegalArgumentException("match: column '" + column + "' is given twice (column names ignore "
-            + "case): give it one pattern");
-      }
-      for (String group : GroupNames.of(pattern)) {
-        String other = groupColumn.put(group.toLowerCase(Locale.ROOT), column);
+      for (String group : GroupNames.of(e.getValue())) {
+        String other = groupColumn.put(group.toLowerCase(Locale.ROOT), e.getKey());
         if (other != null) {
           throw new IllegalArgumentException("match: two groups would both fill column '"
-              + group.toLowerCase(Locale.ROOT) + "' (patterns of '" + other + "' and '" + column
+              + group.toLowerCase(Locale.ROOT) + "' (patterns of '" + other + "' and '" + e.getKey()
               + "'; group names ignore case here): rename one group");
         }
       }
     }
-    columns = Collections.unmodifiableMap(lower);
   }
 
   @Override

@@ -16,19 +16,9 @@ import java.util.Objects;
 public record Rename(Map<String, String> names) implements RowStep {
 
   public Rename {
-    Objects.requireNonNull(names, "names");
-    if (names.isEmpty()) {
-      throw new IllegalArgumentException("rename needs at least one OLD: NEW pair, e.g. {value: length}");
-    }
     Map<String, String> lower = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : names.entrySet()) {
-      String from = Cells.column(e.getKey(), "rename", "each key");
-      String to = Cells.column(e.getValue(), "rename", "the new name of '" + from + "'");
-      if (lower.put(from, to) != null) {
-        throw new IllegalArgumentException("rename: column '" + from + "' is given twice (column names ignore "
-            + "case): give it one new name");
-      }
-    }
+    Cells.columnMap(names, "rename", "OLD: NEW pair", "{value: length}", "new name", "give it one new name")
+        .forEach((from, to) -> lower.put(from, Cells.column(to, "rename", "the new name of '" + from + "'")));
     names = Collections.unmodifiableMap(lower);
   }
 

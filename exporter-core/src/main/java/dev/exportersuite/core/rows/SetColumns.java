@@ -16,20 +16,7 @@ import java.util.Objects;
 public record SetColumns(Map<String, String> values) implements RowStep {
 
   public SetColumns {
-    Objects.requireNonNull(values, "values");
-    if (values.isEmpty()) {
-      throw new IllegalArgumentException("set needs at least one COLUMN: VALUE pair, e.g. {info: 1}");
-    }
-    Map<String, String> lower = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      String column = Cells.column(e.getKey(), "set", "each key");
-      String value = Objects.requireNonNull(e.getValue(), () -> "set: the value of '" + column + "'");
-      if (lower.put(column, value) != null) {
-        throw new IllegalArgumentException("set: column '" + column + "' is given twice (column names ignore "
-            + "case): give it one value");
-      }
-    }
-    values = Collections.unmodifiableMap(lower);
+    values = Cells.columnMap(values, "set", "COLUMN: VALUE pair", "{info: 1}", "value", "give it one value");
   }
 
   @Override
