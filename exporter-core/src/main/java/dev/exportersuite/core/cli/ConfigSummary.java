@@ -13,11 +13,11 @@ final class ConfigSummary {
 
   private ConfigSummary() {}
 
-  static void print(String configFile, String namespace, String connection, Map<String, String> constLabels,
+  static void print(String configFile, String namespace, List<String> connections, Map<String, String> constLabels,
       List<? extends MetricDefinition<?>> definitions) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     out.printf("config OK: %s (namespace %s)%n", configFile, namespace);
-    out.printf("connection: %s (not opened)%n", connection);
+    connections.forEach(c -> out.printf("connection: %s (not opened)%n", c));
     if (!constLabels.isEmpty()) {
       out.printf("static labels: %s%n", constLabels);
     }

@@ -144,29 +144,28 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
       System.err.println("error: --web.listen-address: " + e.getMessage());
       return 1;
     }
-    ResolvedConnection<R> connection = datastore.connection();
     if (checkConfig) {
       ConfigSummary.print(configFile == null ? "no --config.file" : configFile.toString(), namespace,
-          connection.describe(), config.constLabels(), definitions);
+          connections(datastore), config.constLabels(), definitions);
       return 0;
     }
     EngineSettings settings = new EngineSettings(
         config.queryTimeout().orElse(EngineSettings.DEFAULTS.defaultTimeout()),
         config.maxConcurrency().orElse(EngineSettings.DEFAULTS.maxConcurrency()),
         config.pingTimeout().orElse(EngineSettings.DEFAULTS.pingTimeout()));
-    log.info("monitoring {}", connection.describe());
+    connections(datastore).forEach(c -> log.info("monitoring {}", c));
     Labels constLabels = Labels.of(new ArrayList<>(config.constLabels().keySet()),
         new ArrayList<>(config.constLabels().values()));
     ExporterRuntime<R> runtime = new ExporterRuntime<>(namespace, settings, constLabels, info().selfMetrics(),
-        connection.open(), definitions);
+        datastore, definitions);
     PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(runtime.main());
+    registry.register(runtime.collector());
     registry.register(new BuildInfoCollector(info().exporterName(), version()));
     if (once) {
       try {
-        return OnceRun.print(registry, runtime.main());
+        return OnceRun.print(registry, runtime.status());
       } finally {
-        runtime.main().engine().close();
+        runtime.close();
       }
     }
     JvmMetrics.builder().register(registry);
@@ -176,7 +175,6 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
 
   private int serve(String namespace, ListenAddress address, String path, PrometheusRegistry registry,
       Datastore<R> datastore, ExporterRuntime<R> runtime) throws Exception {
-    TargetMetrics main = runtime.main();
     Optional<MultiTargetHandler<ResolvedConnection<R>>> targets = datastore.multiTarget().map(t -> {
       MultiTargetHandler<ResolvedConnection<R>> handler = runtime.multiTarget(t);
       t.requestErrorsMetric().ifPresent(name -> registry.register(handler.requestErrors(
@@ -189,18 +187,18 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
         .telemetryPath(path)
         .registry(registry)
         .title(info().title())
-        .status(main::status, main::connectionError)
+        .status(runtime.status()::status, runtime.status()::connectionError)
         .reload(() -> reload(namespace, datastore, runtime, targets));
     datastore.multiTarget().ifPresent(t -> builder.route(t.path(), targets.orElseThrow()));
     ExporterServer server = builder.start();
     installReloadSignal(namespace, datastore, runtime, targets);
-    log.info("{} listening on {} (metrics at {}), {} collectors", info().title(), address, path,
-        main.engine().definitions().stream().filter(MetricDefinition::enabled).count());
+    log.info("{} listening on {} (metrics at {}), {} definitions enabled", info().title(), address, path,
+        runtime.enabledDefinitions());
     CountDownLatch stopped = new CountDownLatch(1);
     java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       targets.ifPresent(MultiTargetHandler::closeAll);
-      main.engine().close();
+      runtime.close();
       stopped.countDown();
     }, "shutdown"));
     stopped.await();
@@ -225,6 +223,13 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
       e.lines().forEach(line -> log.error("reload refused: {}", line));
       throw e;
     }
+  }
+
+  /** Each connection as the start log and {@code --check-config} show it: name (when several) and where. */
+  private static List<String> connections(Datastore<?> datastore) {
+    return datastore.connections().stream()
+        .map(c -> (datastore.named() ? c.name() + ": " : "") + c.connection().describe())
+        .toList();
   }
 
   /** One {@code error: } line per problem, so that each names its own file and line. */

@@ -1,7 +1,7 @@
 package dev.exportersuite.core.cli;
 
 import dev.exportersuite.core.snapshots.CollectorStatus;
-import dev.exportersuite.core.snapshots.TargetMetrics;
+import dev.exportersuite.core.snapshots.ScrapeStatus;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +15,7 @@ final class OnceRun {
   private OnceRun() {}
 
   /** @return 0 when the datastore answered and every collector succeeded, else 1 */
-  static int print(PrometheusRegistry registry, TargetMetrics collector) throws IOException {
+  static int print(PrometheusRegistry registry, ScrapeStatus collector) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrometheusTextFormatWriter.builder().build().write(out, registry.scrape());
     System.out.print(out.toString(StandardCharsets.UTF_8));

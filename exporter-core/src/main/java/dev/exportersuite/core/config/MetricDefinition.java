@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,7 @@ import java.util.Optional;
  * @param request what the module's executor runs, parsed when the file was loaded
  * @param rows steps that reshape the request's rows before they become metrics ({@code rows:})
  * @param ignoreZeroResult true: no rows is not an error ({@code ignorezeroresult})
+ * @param databases the connections it runs on, by name ({@code databases}); empty: all of them
  * @param source where the entry is, for messages
  */
 public record MetricDefinition<R>(
@@ -40,6 +43,7 @@ public record MetricDefinition<R>(
     Values values,
     Timing timing,
     boolean ignoreZeroResult,
+    Optional<Set<String>> databases,
     SourceLocation source) {
 
   /**
@@ -114,6 +118,7 @@ public record MetricDefinition<R>(
     Objects.requireNonNull(values, "values");
     Objects.requireNonNull(timing, "timing");
     Objects.requireNonNull(source, "source");
+    databases = databases.map(Set::copyOf);
   }
 
   public static <R> Builder<R> builder() {
@@ -123,7 +128,12 @@ public record MetricDefinition<R>(
   /** The same definition switched on or off (module flags such as {@code --collect.<name>}). */
   public MetricDefinition<R> withEnabled(boolean on) {
     return new MetricDefinition<>(collector, on, context, request, rows, metrics, naming, values, timing,
-        ignoreZeroResult, source);
+        ignoreZeroResult, databases, source);
+  }
+
+  /** Whether it runs on the connection named {@code name} ({@code databases: []} switches it off everywhere). */
+  public boolean runsOn(String name) {
+    return databases.map(d -> d.contains(name)).orElse(true);
   }
 
   /**
@@ -148,6 +158,7 @@ public record MetricDefinition<R>(
     private boolean ignoreZeroResult;
     private Optional<Duration> queryTimeout = Optional.empty();
     private Optional<Duration> scrapeInterval = Optional.empty();
+    private Optional<Set<String>> databases = Optional.empty();
     private SourceLocation source;
 
     private Builder() {}
@@ -242,6 +253,12 @@ public record MetricDefinition<R>(
       return this;
     }
 
+    /** The connections it runs on, by name; an empty list switches it off, as in Oracle's exporter. */
+    public Builder<R> databases(List<String> names) {
+      this.databases = Optional.of(new LinkedHashSet<>(names));
+      return this;
+    }
+
     /** Where the definition comes from: a file and line, or the flag that made it. */
     public Builder<R> source(SourceLocation source) {
       this.source = source;
@@ -321,7 +338,8 @@ public record MetricDefinition<R>(
       String name = collector.filter(c -> !c.isEmpty()).orElse(context.isEmpty() ? "default" : context);
       return new MetricDefinition<>(name, enabled, context, request, rows,
           new Metrics(help, labels, typed, bucketed), new Naming(fieldToAppend, rules),
-          new Values(valueMap, skipNonNumeric), new Timing(queryTimeout, scrapeInterval), ignoreZeroResult, source);
+          new Values(valueMap, skipNonNumeric), new Timing(queryTimeout, scrapeInterval), ignoreZeroResult,
+          databases, source);
     }
 
     /** {@code column} as a {@code metricsdesc} key, matched case-insensitively. */

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads one metrics file (the oracledb_exporter format, plus this engine's additions) into definitions,
@@ -23,7 +25,7 @@ public final class MetricsFileParser<R> {
   static final List<String> ENTRY_KEYS = List.of(
       "context", "request", "metricsdesc", "labels", "metricstype", "metricsbuckets", "fieldtoappend",
       "ignorezeroresult", "querytimeout", "scrapeinterval", "collector", "enabled", "namerules", "valuemap",
-      "skipnonnumeric", "rows");
+      "skipnonnumeric", "rows", "databases");
   static final List<String> RULE_KEYS = List.of("match", "name", "labels", "type", "help", "scale", "drop");
 
   private final RequestParser<R> requests;
@@ -87,6 +89,10 @@ public final class MetricsFileParser<R> {
     mine.read(() -> e.duration("querytimeout")).ifPresent(t -> t.ifPresent(b::queryTimeout));
     mine.read(() -> e.duration("scrapeinterval")).ifPresent(i -> i.ifPresent(b::scrapeInterval));
     mine.read(() -> RowShapingParser.parse(e)).ifPresent(b::rows);
+    // As in Oracle's exporter, databases: [] switches the entry off, while no value (or none at all) means all.
+    if (e.node("databases").filter(n -> !(n instanceof ScalarNode s && s.getTag().equals(Tag.NULL))).isPresent()) {
+      mine.read(() -> e.stringList("databases")).ifPresent(b::databases);
+    }
     if (e.has("unpivot")) {
       e.node("unpivot");
       mine.add(e.error("unpivot", "unpivot is now a row step: write rows: [unpivot: {keep: [<label columns>]}] "

@@ -34,8 +34,16 @@ public final class SelfMetrics {
    * @throws IllegalArgumentException when two declared metrics get the same name in this namespace
    */
   public SelfMetrics(SelfMetricsSpec spec, String namespace, Labels constLabels) {
+    this(spec, namespace, constLabels, Labels.EMPTY);
+  }
+
+  /**
+   * @param targetLabels put on every series whatever the spec says: they tell the targets of one exporter apart
+   *     (a {@code database} label), and without them two targets' self-metrics would be the same series
+   */
+  public SelfMetrics(SelfMetricsSpec spec, String namespace, Labels constLabels, Labels targetLabels) {
     this.spec = spec;
-    this.constLabels = constLabels;
+    this.constLabels = spec.constLabels() ? constLabels.merge(targetLabels) : targetLabels;
     Map<String, SelfMetric> byName = new HashMap<>();
     spec.metrics().forEach((metric, entry) -> {
       String name = entry.resolve(namespace);
@@ -97,7 +105,7 @@ public final class SelfMetrics {
 
   /** A series' own labels, plus the constant ones if the spec asks; on a name clash the own label wins. */
   private Labels labels(Labels own) {
-    if (!spec.constLabels() || constLabels.isEmpty()) {
+    if (constLabels.isEmpty()) {
       return own;
     }
     List<String> names = new ArrayList<>();

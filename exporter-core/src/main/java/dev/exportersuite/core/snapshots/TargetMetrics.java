@@ -21,7 +21,7 @@ import java.util.Optional;
  * collector fared and {@link SelfMetrics} adds the exporter's own metrics. It never throws: a failing collector
  * costs its own families, never the scrape (the client would answer HTTP 500 to an exception).
  */
-public final class TargetMetrics implements MultiCollector {
+public final class TargetMetrics implements MultiCollector, ScrapeStatus {
 
   private final ScrapeEngine<?> engine;
   private final FamilyAssembler assembler;
@@ -36,9 +36,19 @@ public final class TargetMetrics implements MultiCollector {
    */
   public TargetMetrics(String namespace, ScrapeEngine<?> engine, Labels constLabels, Redactor redactor,
       SelfMetricsSpec spec) {
+    this(namespace, engine, constLabels, Labels.EMPTY, redactor, spec);
+  }
+
+  /**
+   * @param targetLabels what tells this target from the others of the exporter ({@code database="db2"}): on every
+   *     series, self-metrics included
+   * @throws IllegalArgumentException when a target label has the name of a constant label
+   */
+  public TargetMetrics(String namespace, ScrapeEngine<?> engine, Labels constLabels, Labels targetLabels,
+      Redactor redactor, SelfMetricsSpec spec) {
     this.engine = engine;
-    this.selfMetrics = new SelfMetrics(spec, namespace, constLabels);
-    this.assembler = new FamilyAssembler(namespace, constLabels, selfMetrics.exposedNames());
+    this.selfMetrics = new SelfMetrics(spec, namespace, constLabels, targetLabels);
+    this.assembler = new FamilyAssembler(namespace, constLabels.merge(targetLabels), selfMetrics.exposedNames());
     this.health = new CollectorHealth(redactor);
   }
 

@@ -3,7 +3,16 @@ package dev.exportersuite.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.exportersuite.core.collect.Datastore;
 import dev.exportersuite.core.collect.EngineSettings;
+import dev.exportersuite.core.collect.NamedConnection;
+import dev.exportersuite.core.collect.RequestExecutor;
+import dev.exportersuite.core.collect.ResolvedConnection;
+import dev.exportersuite.core.snapshots.CollectorStatus;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import dev.exportersuite.core.snapshots.TargetMetrics;
 import dev.exportersuite.core.snapshots.SelfMetricsSpec;
 import dev.exportersuite.core.testing.Exposition;
@@ -15,15 +24,81 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** A collector per target, as a module scraping several databases opens them. */
+/** One exporter, several targets: per-target labels, definitions per connection, one exposition. */
 class ExporterRuntimeTest {
+
+  /** An in-memory connection for the runtime to open. */
+  record Scripted(String where, ScriptedExecutor executor) implements ResolvedConnection<String> {
+    @Override
+    public String describe() {
+      return where;
+    }
+
+    @Override
+    public RequestExecutor<String> open() {
+      return executor;
+    }
+  }
+
+  private static Exposition scrape(MultiCollector collector) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrometheusTextFormatWriter.builder().build().write(out, collector.collect());
+    return Exposition.parse(out.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Oracle's exporter scrapes several databases at once: every series says which (its name, and every
+   * connection's label keys, empty where a database has none), a definition runs where its databases: list says,
+   * and a database that is down costs its own series only.
+   */
+  @Test
+  void severalConnectionsAreOneExpositionWithADatabaseLabel() throws Exception {
+    EngineSettings settings = new EngineSettings(Duration.ofSeconds(2), 4, Duration.ofMillis(200));
+    Datastore<String> datastore = Datastore.of(List.of(
+        new NamedConnection<>("db1", Map.of("region", "eu"), new Scripted("h1", new ScriptedExecutor())),
+        new NamedConnection<>("db2", Map.of(), new Scripted("h2", new ScriptedExecutor())),
+        new NamedConnection<>("db3", Map.of(), new Scripted("h3",
+            new ScriptedExecutor().pingDelay(Duration.ofSeconds(2))))), "database");
+    ExporterRuntime<String> runtime = new ExporterRuntime<>("oracledb", settings, Labels.EMPTY,
+        SelfMetricsSpec.standard(), datastore, RunningExporter.parse(RunningExporter.TEXT, """
+        metrics:
+          - context: everywhere
+            request: "1"
+            metricsdesc: {value: On every database.}
+          - context: only_db2
+            request: "2"
+            metricsdesc: {value: On db2.}
+            databases: [db2]
+          - context: nowhere
+            request: "3"
+            metricsdesc: {value: Switched off.}
+            databases: []
+        """));
+    try {
+      Exposition e = scrape(runtime.collector());
+      assertThat(e.value("oracledb_everywhere_value", "database", "db1", "region", "eu")).contains(1.0);
+      assertThat(e.value("oracledb_everywhere_value", "database", "db2", "region", "")).contains(1.0);
+      assertThat(e.samples("oracledb_only_db2_value")).singleElement()
+          .satisfies(s -> assertThat(s.labels()).containsEntry("database", "db2"));
+      assertThat(e.has("oracledb_nowhere_value")).isFalse();
+      assertThat(e.value("oracledb_up", "database", "db1", "region", "eu")).contains(1.0);
+      assertThat(e.value("oracledb_up", "database", "db3", "region", "")).contains(0.0);
+      assertThat(e.has("oracledb_everywhere_value")).isTrue();
+      assertThat(e.samples("oracledb_everywhere_value")).hasSize(2);
+      assertThat(runtime.status().connectionError()).hasValueSatisfying(m -> assertThat(m).startsWith("db3: "));
+      assertThat(runtime.status().status()).extracting(CollectorStatus::collector)
+          .contains("db1/everywhere", "db2/only_db2").doesNotContain("db1/only_db2");
+    } finally {
+      runtime.close();
+    }
+  }
 
   @Test
   void aTargetsLabelsJoinTheConstantOnesOnEverySeriesWhenTheSpecAsks() throws Exception {
     SelfMetricsSpec spec = SelfMetricsSpec.builder().all().constLabels(true).build();
     Labels config = Labels.of("env", "prod");
     ExporterRuntime<String> runtime = new ExporterRuntime<>("oracledb", EngineSettings.DEFAULTS, config, spec,
-        new ScriptedExecutor(), RunningExporter.parse(RunningExporter.TEXT, """
+        Datastore.of(new Scripted("main", new ScriptedExecutor())), RunningExporter.parse(RunningExporter.TEXT, """
         metrics:
           - context: sessions
             request: "3"
@@ -43,6 +118,6 @@ class ExporterRuntimeTest {
     }
     assertThatThrownBy(() -> runtime.metricsFor(new ScriptedExecutor(), Labels.of("env", "test")))
         .isInstanceOf(IllegalArgumentException.class);
-    runtime.main().engine().close();
+    runtime.close();
   }
 }

@@ -139,6 +139,19 @@ class MetricsFileParserTest {
     assertThat(d.collector()).isEqualTo("default");
   }
 
+  /** As in Oracle's exporter: no databases key, or no value, runs everywhere; [] runs nowhere; a list, there. */
+  @Test
+  void theDatabasesKeySaysWhereAnEntryRuns() throws Exception {
+    Path p = write("metrics:\n"
+        + "  - {context: a, request: q, metricsdesc: {v: x}}\n"
+        + "  - {context: b, request: q, metricsdesc: {v: x}, databases: }\n"
+        + "  - {context: c, request: q, metricsdesc: {v: x}, databases: []}\n"
+        + "  - {context: d, request: q, metricsdesc: {v: x}, databases: [db2, db3]}\n");
+    List<MetricDefinition<String>> d = files.loadPath(p);
+    assertThat(d).extracting(x -> x.runsOn("db2")).containsExactly(true, true, false, true);
+    assertThat(d).extracting(x -> x.runsOn("db1")).containsExactly(true, true, false, false);
+  }
+
   private static Path write(String yaml) throws Exception {
     Path p = java.nio.file.Files.createTempFile("metrics", ".yaml");
     java.nio.file.Files.writeString(p, yaml);
