@@ -3,35 +3,43 @@ package dev.exportersuite.core.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.exportersuite.core.snapshots.CollectorStatus;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the exporter on the Prometheus client's own {@link HTTPServer} (content negotiation for text,
- * OpenMetrics and protobuf, gzip, {@code /-/healthy}) and adds {@code /}, {@code /-/ready},
- * {@code /-/reload} and module routes such as {@code /probe}.
+ * Serves the exporter: the metrics with the Prometheus client's scrape handler ({@link ScrapeHandler}: content
+ * negotiation for text, OpenMetrics and protobuf, gzip, bounds printed as the Go exporters print them), and
+ * {@code /}, {@code /-/healthy}, {@code /-/ready}, {@code /-/reload} and module routes such as {@code /probe}.
  */
 public final class ExporterServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExporterServer.class);
 
-  private final HTTPServer server;
+  private final HttpServer server;
+  private final ExecutorService workers;
   private final AtomicBoolean ready;
 
-  private ExporterServer(HTTPServer server, AtomicBoolean ready) {
+  private ExporterServer(HttpServer server, ExecutorService workers, AtomicBoolean ready) {
     this.server = server;
+    this.workers = workers;
     this.ready = ready;
   }
 
@@ -40,7 +48,7 @@ public final class ExporterServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.getPort();
+    return server.getAddress().getPort();
   }
 
   /** {@code /-/ready} answers 503 while false, e.g. during a reload. */
@@ -50,7 +58,8 @@ public final class ExporterServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    server.stop(0);
+    workers.shutdownNow();
   }
 
   public static final class Builder {
@@ -69,8 +78,9 @@ public final class ExporterServer implements AutoCloseable {
     }
 
     public Builder telemetryPath(String value) {
-      if (!value.startsWith("/")) {
-        throw new IllegalArgumentException("the telemetry path must start with /, got '" + value + "'");
+      if (!value.startsWith("/") || value.equals("/")) {
+        throw new IllegalArgumentException("the telemetry path must start with / and name a page other than the "
+            + "landing page, got '" + value + "'");
       }
       this.telemetryPath = value;
       return this;
@@ -113,15 +123,19 @@ public final class ExporterServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
       }
       AtomicBoolean ready = new AtomicBoolean(true);
-      HTTPServer server = HTTPServer.builder()
-          .hostname(address.host())
-          .port(address.port())
-          .registry(registry)
-          .metricsHandlerPath(telemetryPath)
-          .registerHealthHandler(true)
-          .defaultHandler(new Router(this, ready))
-          .buildAndStart();
-      return new ExporterServer(server, ready);
+      HttpServer server = HttpServer.create(new InetSocketAddress(address.host(), address.port()), 64);
+      // A few threads: scrapes of one target share a collection, so more would only wait together.
+      AtomicInteger n = new AtomicInteger();
+      ExecutorService workers = new ThreadPoolExecutor(1, 8, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        Thread t = new Thread(r, "http-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      }, new ThreadPoolExecutor.CallerRunsPolicy());
+      server.setExecutor(workers);
+      server.createContext(telemetryPath, new ScrapeHandler(registry));
+      server.createContext("/", new Router(this, ready));
+      server.start();
+      return new ExporterServer(server, workers, ready);
     }
   }
 
@@ -145,6 +159,8 @@ public final class ExporterServer implements AutoCloseable {
         } else if (path.equals("/") || path.isEmpty()) {
           send(exchange, 200, "text/html; charset=utf-8",
               LandingPage.render(b.title, b.telemetryPath, b.connectionError.get(), b.status.get()));
+        } else if (path.equals("/-/healthy")) {
+          send(exchange, 200, "text/plain; charset=utf-8", "Exporter is healthy.\n");
         } else if (path.equals("/-/ready")) {
           boolean ok = ready.get();
           send(exchange, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "Exporter is Ready.\n"

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.exportersuite.core.snapshots.TargetMetrics;
 import dev.exportersuite.core.endpoint.InputText;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -48,7 +47,7 @@ public final class MultiTargetHandler<K> implements HttpHandler {
   private final Map<K, Engine> targets;
   private final AtomicLong requestErrors = new AtomicLong();
 
-  private record Engine(TargetMetrics collector, MetricsHandler handler) {}
+  private record Engine(TargetMetrics collector, HttpHandler handler) {}
 
   public MultiTargetHandler(String targetParam, TargetOpener<K> opener, int maxTargets) {
     this.targetParam = targetParam;
@@ -98,7 +97,7 @@ public final class MultiTargetHandler<K> implements HttpHandler {
       TargetMetrics collector = opener.open(key);
       PrometheusRegistry registry = new PrometheusRegistry();
       registry.register(collector);
-      t = new Engine(collector, new MetricsHandler(registry));
+      t = new Engine(collector, new ScrapeHandler(registry));
       targets.put(key, t);
     }
     return t;
