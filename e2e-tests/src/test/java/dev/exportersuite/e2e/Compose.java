@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * configs/docker-compose.yml as the end-to-end tests use it: the exporters run with the very flags and environment
- * of their compose services, their defaults filled in as docker-compose does with an empty environment.
+ * of their compose services, their variables filled in as docker-compose does: from the variables given (what a
+ * user puts in configs/.env), else the defaults.
  */
 final class Compose {
 
@@ -17,9 +18,20 @@ final class Compose {
       Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 
   private final Map<String, Object> doc;
+  private final Map<String, String> variables;
 
   Compose(Map<String, Object> doc) {
+    this(doc, Map.of());
+  }
+
+  private Compose(Map<String, Object> doc, Map<String, String> variables) {
     this.doc = doc;
+    this.variables = Map.copyOf(variables);
+  }
+
+  /** The same file read with these variables set, as docker-compose reads them from configs/.env. */
+  Compose withVariables(Map<String, String> set) {
+    return new Compose(doc, set);
   }
 
   static Compose shipped() {
@@ -44,11 +56,11 @@ final class Compose {
     List<String> out = new ArrayList<>();
     if (c instanceof String s) {
       for (String part : s.trim().split("\\s+")) {
-        out.add(substitute(part));
+        out.add(substitute(part, variables));
       }
     } else {
       for (Object o : Repo.list(c)) {
-        out.add(substitute(String.valueOf(o)));
+        out.add(substitute(String.valueOf(o), variables));
       }
     }
     return out;
@@ -59,12 +71,12 @@ final class Compose {
     Object e = service(service).get("environment");
     Map<String, String> out = new LinkedHashMap<>();
     if (e instanceof Map<?, ?> m) {
-      m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : substitute(String.valueOf(v))));
+      m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : substitute(String.valueOf(v), variables)));
     } else {
       for (Object o : Repo.list(e)) {
         String s = String.valueOf(o);
         int eq = s.indexOf('=');
-        out.put(eq < 0 ? s : s.substring(0, eq), eq < 0 ? "" : substitute(s.substring(eq + 1)));
+        out.put(eq < 0 ? s : s.substring(0, eq), eq < 0 ? "" : substitute(s.substring(eq + 1), variables));
       }
     }
     return out;
@@ -72,12 +84,23 @@ final class Compose {
 
   /** docker-compose's interpolation with no variable set: defaults apply, ${X:?msg} is an error. */
   static String substitute(String s) {
+    return substitute(s, Map.of());
+  }
+
+  /** docker-compose's interpolation: a set variable wins (${X:-d} only when not empty), else the default. */
+  static String substitute(String s, Map<String, String> variables) {
     Matcher m = VARIABLE.matcher(s);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String replacement;
+      String name = m.group(1) != null ? m.group(1) : m.group(4);
+      String value = name == null ? null : variables.get(name);
+      boolean colon = m.group(2) != null && m.group(2).startsWith(":");
+      boolean set = value != null && !(colon && value.isEmpty());
       if (m.group().equals("$$")) {
         replacement = "$";
+      } else if (set) {
+        replacement = value;
       } else if (m.group(2) != null && m.group(2).endsWith("?")) {
         throw new AssertionError("compose variable " + m.group(1) + " is required: " + m.group(3));
       } else if (m.group(2) != null) {

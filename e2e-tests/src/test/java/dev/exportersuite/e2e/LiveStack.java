@@ -3,6 +3,7 @@ package dev.exportersuite.e2e;
 import dev.exportersuite.core.testing.FreePort;
 import dev.exportersuite.core.testing.Http;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,17 @@ final class LiveStack implements AutoCloseable {
   private final Path dir;
   private final Processes processes;
   private final Map<String, Integer> exporterPorts = new LinkedHashMap<>();
-  private final Compose compose = Compose.shipped();
+  /**
+   * The MariaDB account of this run: a name of its own, since the server may already have an 'exporter' account
+   * (many do, often for 127.0.0.1, which would win over '%'), dropped at the end.
+   */
+  private final String mysqlUser = "e2e_" + Long.toHexString(new SecureRandom().nextLong() & 0xffffffffL);
+  private final String mysqlPassword = "pw-" + Long.toHexString(new SecureRandom().nextLong());
+  /** The compose file read as a user with MYSQL_USER and MYSQL_PASSWORD in configs/.env would have it. */
+  private final Compose compose = Compose.shipped()
+      .withVariables(Map.of("MYSQL_USER", mysqlUser, "MYSQL_PASSWORD", mysqlPassword));
+  /** Config directories as mounted; mysql-exporter's is a copy whose my.cnf holds this run's account. */
+  private final Map<String, Path> configDirs = new LinkedHashMap<>();
   private Addresses addresses;
   private String prometheusConfig;
   private PromApi prometheus;
@@ -108,6 +119,10 @@ final class LiveStack implements AutoCloseable {
       }
     }
     createDemoUser();
+    for (Repo.Module m : Repo.MODULES) {
+      configDirs.put(m.name(), m.configDir());
+    }
+    configDirs.put("mysql-exporter", mysqlConfigCopy());
     int promPort = FreePort.pick();
     addresses = new Addresses()
         .put("localhost:9090", "127.0.0.1:" + promPort)
@@ -146,9 +161,17 @@ final class LiveStack implements AutoCloseable {
     awaitScrapes();
   }
 
-  /** The account of configs/mysql-exporter/demo-init.sql, which the shipped compose flags and my.cnf log in as. */
-  private static void createDemoUser() throws SQLException {
-    String sql = Repo.read(Repo.path("configs/mysql-exporter/demo-init.sql"));
+  /**
+   * The account of configs/mysql-exporter/demo-init.sql (its grants exactly), under this run's name and password,
+   * which the compose flags (MYSQL_USER, MYSQL_PASSWORD) and the copy of my.cnf log in as.
+   */
+  private void createDemoUser() throws SQLException {
+    String sql = Repo.read(Repo.path("configs/mysql-exporter/demo-init.sql"))
+        .replace("'exporter'@'%'", "'" + mysqlUser + "'@'%'")
+        .replace("IDENTIFIED BY 'exporter'", "IDENTIFIED BY '" + mysqlPassword + "'");
+    if (sql.contains("'exporter'")) {
+      throw new IllegalStateException("demo-init.sql names the account in a way this test does not rewrite");
+    }
     try (Connection c = DriverManager.getConnection("jdbc:mysql://" + MYSQL + "/?user=root&password=");
         Statement st = c.createStatement()) {
       for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
@@ -157,6 +180,33 @@ final class LiveStack implements AutoCloseable {
         }
       }
     }
+  }
+
+  private void dropDemoUser() {
+    try (Connection c = DriverManager.getConnection("jdbc:mysql://" + MYSQL + "/?user=root&password=");
+        Statement st = c.createStatement()) {
+      st.execute("DROP USER IF EXISTS '" + mysqlUser + "'@'%'");
+    } catch (SQLException e) {
+      System.err.println("e2e: could not drop the account " + mysqlUser + ": " + e.getMessage());
+    }
+  }
+
+  /** configs/mysql-exporter as mounted, with my.cnf's user and password those of this run. */
+  private Path mysqlConfigCopy() throws IOException {
+    Repo.Module mysql = Repo.MODULES.stream().filter(m -> m.name().equals("mysql-exporter")).findFirst()
+        .orElseThrow();
+    Path copy = Files.createDirectories(dir.resolve("mysql-exporter-config"));
+    try (var files = Files.list(mysql.configDir())) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        if (f.getFileName().toString().equals("my.cnf")) {
+          text = text.replace("user = exporter", "user = " + mysqlUser)
+              .replace("password = exporter", "password = " + mysqlPassword);
+        }
+        Files.writeString(copy.resolve(f.getFileName()), text, StandardCharsets.UTF_8);
+      }
+    }
+    return copy;
   }
 
   private void startExporter(Repo.Module m) throws IOException {
@@ -177,7 +227,7 @@ final class LiveStack implements AutoCloseable {
 
   /** A value of the compose service as it reads on this machine: local addresses, configs/ for /etc/. */
   private String localize(Repo.Module m, String value) {
-    return addresses.rewrite(value.replace("/etc/" + m.name(), m.configDir().toString()));
+    return addresses.rewrite(value.replace("/etc/" + m.name(), configDirs.get(m.name()).toString()));
   }
 
   private void awaitHttp200(String what, String url, Duration timeout) throws Exception {
@@ -268,6 +318,7 @@ final class LiveStack implements AutoCloseable {
   @Override
   public void close() {
     processes.close();
+    dropDemoUser();
   }
 
   /** A metric family name in a PromQL text or a dashboard: one of the suite's namespaces and a name. */
