@@ -16,6 +16,7 @@ import dev.exportersuite.core.http.ExporterServer;
 import dev.exportersuite.core.http.ListenAddress;
 import dev.exportersuite.core.http.MultiTargetHandler;
 import dev.exportersuite.core.snapshots.BuildInfoCollector;
+import dev.exportersuite.core.snapshots.SelfMetrics;
 import dev.exportersuite.core.snapshots.TargetMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -291,7 +293,8 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
   private List<MetricDefinition<R>> definitions(String namespace, Datastore<R> datastore,
       List<MetricDefinition<R>> loaded) throws ConfigException {
     List<MetricDefinition<R>> adjusted = datastore.definitions().adjust(loaded);
-    new MetricsFiles<>(namespace, requestParser()).checkUnique(adjusted);
+    Set<String> reserved = new SelfMetrics(info().selfMetrics(), namespace, Labels.EMPTY).exposedNames();
+    new MetricsFiles<>(namespace, requestParser()).checkUnique(adjusted, reserved);
     return adjusted;
   }
 

@@ -87,6 +87,15 @@ public final class MetricsFiles<R> {
    * ({@code fieldtoappend}) are only known at scrape time and are checked there.
    */
   public void checkUnique(List<MetricDefinition<R>> definitions) throws ConfigException {
+    checkUnique(definitions, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #checkUnique(List)}, and refuses a definition that would make one of {@code reserved}, the exposed
+   * names of the exporter's own metrics ({@code <ns>_up}, ...), which would otherwise be dropped at every scrape.
+   */
+  public void checkUnique(List<MetricDefinition<R>> definitions, java.util.Set<String> reserved)
+      throws ConfigException {
     Map<String, MetricDefinition<R>> seen = new HashMap<>();
     ConfigErrors errors = new ConfigErrors();
     for (MetricDefinition<R> d : definitions) {
@@ -96,6 +105,11 @@ public final class MetricsFiles<R> {
       for (String column : d.metrics().help().keySet()) {
         String name = MetricNames.join(namespace, d.context(), column);
         String key = MetricNames.exposed(name, d.metrics().typeOf(column));
+        if (reserved.contains(key)) {
+          errors.add(d.source().error("metricsdesc." + column, "metric '" + name + "' is one of the exporter's own "
+              + "metrics; rename the context or the column"));
+          continue;
+        }
         MetricDefinition<R> first = seen.putIfAbsent(key, d);
         if (first != null) {
           errors.add(d.source().error("metricsdesc." + column,

@@ -71,7 +71,8 @@ public final class FamilyAssembler {
       for (FamilyBuilder f : converted.families()) {
         String key = MetricNames.exposed(f.name(), f.type());
         if (reserved.contains(key)) {
-          // The exporter's own metric wins.
+          // The exporter's own metric wins; names from row values can only be checked here, not at load.
+          collectorProblems.add(f.name() + ": the exporter's own metric has this name; rename it in the metrics file");
           continue;
         }
         String other = owner.putIfAbsent(key, collector);

@@ -170,6 +170,21 @@ class JdbcExporterCliTest {
     assertThat(r.err()).contains(team + ":1 replaces the entry of context 'SESSIONS' from " + defaults + ":2");
   }
 
+  /** A metric named like one of the exporter's own would be dropped at every scrape: refused at load instead. */
+  @Test
+  void aMetricNamedLikeASelfMetricIsRefusedAtLoad(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("m.yaml"), """
+        metrics:
+          - context: ""
+            metricsdesc: { up: Not the exporter's. }
+            request: SELECT 1 AS up
+        """);
+    Run r = run("--check-config", URL, "--custom.metrics", file.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().strip()).isEqualTo("error: " + file + ":2: metricsdesc.up: metric 'sql_up' is one of the "
+        + "exporter's own metrics; rename the context or the column");
+  }
+
   @Test
   void onceAgainstAnUnreachableDatabaseSaysSoAndExitsNonZero() {
     Run r = run("--once", "--jdbc.url", "jdbc:mariadb://127.0.0.1:1/test", "--jdbc.username", "root",

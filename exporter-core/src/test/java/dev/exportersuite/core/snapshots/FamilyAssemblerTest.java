@@ -88,6 +88,8 @@ class FamilyAssemblerTest {
     FamilyAssembler.Assembled a = reserving.assemble(List.of(ok(SECOND, Row.of("value", 2, "other", 3))));
 
     assertThat(a.families()).containsOnlyKeys("ns_shared_other");
+    assertThat(a.problems().get("second")).singleElement().asString()
+        .contains("ns_shared_value: the exporter's own metric has this name");
   }
 
   @Test
