@@ -75,6 +75,9 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   protected boolean help;
 
+  @Option(names = "--version", versionHelp = true, description = "Print the version and exit.")
+  protected boolean versionRequested;
+
   private Logger log;
 
   /** The module's identity. */
@@ -107,6 +110,9 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
   public static int run(ExporterCommand<?, ?> command, String... args) {
     CommandLine cl = new CommandLine(command);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // As the Go exporters print it: "<name>, version <version>", here with the Java runtime instead of Go's.
+    cl.getCommandSpec().versionProvider(() -> new String[] {command.info().exporterName() + ", version "
+        + command.version() + " (java: " + System.getProperty("java.version") + ")"});
     return cl.execute(args);
   }
 

@@ -186,6 +186,13 @@ class JdbcExporterCliTest {
   }
 
   @Test
+  void versionPrintsTheExporterAndItsVersionAsTheGoExportersDo() {
+    Run r = run("--version");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).startsWith("sql_exporter, version ").contains("(java: " + System.getProperty("java.version"));
+  }
+
+  @Test
   void onceAgainstAnUnreachableDatabaseSaysSoAndExitsNonZero() {
     Run r = run("--once", "--jdbc.url", "jdbc:mariadb://127.0.0.1:1/test", "--jdbc.username", "root",
         "--custom.metrics", METRICS.resolve("dir").toString());
