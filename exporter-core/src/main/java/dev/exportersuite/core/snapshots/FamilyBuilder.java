@@ -59,18 +59,11 @@ final class FamilyBuilder {
     List<String> key = List.copyOf(labelValues);
     Integer first = rowOf.putIfAbsent(key, row);
     if (first != null) {
-      throw new SampleException("rows " + (first + 1) + " and " + (row + 1) + " have the same labels "
-          + describe(key) + "; add a label column that tells them apart, or aggregate in the request");
+      // Label names only: the values are data, and a failed family exposes none of them.
+      throw new SampleException("rows " + (first + 1) + " and " + (row + 1) + " have the same values of the labels "
+          + labelNames + "; add a label column that tells them apart, or aggregate in the request");
     }
     points.put(key, point);
-  }
-
-  private String describe(List<String> values) {
-    StringBuilder sb = new StringBuilder("{");
-    for (int i = 0; i < labelNames.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(labelNames.get(i)).append("=\"").append(values.get(i)).append('"');
-    }
-    return sb.append('}').toString();
   }
 
   MetricSnapshot build(Labels constLabels) {

@@ -174,8 +174,9 @@ public final class RowConverter {
       if (definition.values().skipNonNumeric()) {
         throw new SkipValue();
       }
-      throw new SampleException("value '" + raw + "' in column '" + column + "' (row " + (i + 1)
-          + ") is not a number");
+      // The value itself stays out of the message: it is data, and messages reach logs and the landing page.
+      throw new SampleException("the value in column '" + column + "' (row " + (i + 1) + ") is not a number ("
+          + String.valueOf(raw).length() + " characters of text); map it with valuemap, or set skipnonnumeric: true");
     }
   }
 
