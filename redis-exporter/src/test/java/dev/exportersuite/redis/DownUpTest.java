@@ -37,4 +37,24 @@ class DownUpTest {
       assertThat(Exposition.parse(e.metrics()).value("redis_exporter_last_scrape_error", "err", "")).contains(0.0);
     }
   }
+
+  /**
+   * A restart between two scrapes cuts the idle connections before the exporter notices: the next scrape must
+   * still see the server up (a new connection), not report an outage that never reached a scrape.
+   */
+  @Test
+  void aRestartBetweenTwoScrapesCostsNoScrape() throws Exception {
+    try (TcpProxy proxy = new TcpProxy(TestRedis.HOST, TestRedis.PORT);
+         ExporterProcess e = ExporterProcess.ours(Map.of(), "--redis.addr=redis://127.0.0.1:" + proxy.port(),
+             "--connection-timeout=2s")) {
+      assertThat(Exposition.parse(e.metrics()).value("redis_up")).contains(1.0);
+      for (int round = 0; round < 5; round++) {
+        proxy.stop();
+        proxy.start();
+        Exposition after = Exposition.parse(e.metrics());
+        assertThat(after.value("redis_up")).as("round %d", round).contains(1.0);
+        assertThat(after.value("redis_connected_clients")).as("round %d", round).isPresent();
+      }
+    }
+  }
 }

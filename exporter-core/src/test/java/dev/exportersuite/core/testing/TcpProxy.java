@@ -1,6 +1,7 @@
 package dev.exportersuite.core.testing;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -51,13 +52,38 @@ public final class TcpProxy implements AutoCloseable {
     if (server != null) {
       return;
     }
-    ServerSocket s = new ServerSocket();
-    s.setReuseAddress(true);
-    s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    ServerSocket s = bindWithin(Duration.ofSeconds(5));
     server = s;
     Thread accept = new Thread(() -> acceptLoop(s), "proxy-accept-" + port);
     accept.setDaemon(true);
     accept.start();
+  }
+
+  /**
+   * Binds the port again. Right after {@link #stop()} the kernel may still hold the port for connections that are
+   * closing, even with SO_REUSEADDR: wait until it is free, within a deadline.
+   */
+  private ServerSocket bindWithin(Duration limit) throws IOException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (true) {
+      ServerSocket s = new ServerSocket();
+      s.setReuseAddress(true);
+      try {
+        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return s;
+      } catch (java.net.BindException e) {
+        s.close();
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   public synchronized void stop() {
