@@ -84,18 +84,18 @@ record ConnectDescriptor(String text, List<HostPort> addresses, String service) 
 
     void addresses(List<HostPort> out) {
       if (key.equals("ADDRESS")) {
-        String host = find("HOST").orElseThrow(() -> new IllegalArgumentException("an ADDRESS has no HOST"));
-        String port = find("PORT").orElseThrow(() -> new IllegalArgumentException("an ADDRESS has no PORT"));
+        String host = find("HOST").orElseThrow(() -> new IllegalArgumentException("the connect descriptor has an ADDRESS without HOST"));
+        String port = find("PORT").orElseThrow(() -> new IllegalArgumentException("the connect descriptor has an ADDRESS without PORT"));
         String protocol = find("PROTOCOL").orElse("TCP").toUpperCase(Locale.ROOT);
         if (!PROTOCOLS.contains(protocol)) {
-          throw new IllegalArgumentException("an ADDRESS's PROTOCOL must be TCP or TCPS");
+          throw new IllegalArgumentException("the connect descriptor's PROTOCOL must be TCP or TCPS");
         }
         try {
           out.add(new HostPort(HostPort.checkHost(host), Integer.parseInt(port)));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("an ADDRESS's PORT is not a number");
+          throw new IllegalArgumentException("the connect descriptor's PORT is not a number");
         } catch (InvalidAddressException e) {
-          throw new IllegalArgumentException("an ADDRESS's HOST or PORT: " + e.reason());
+          throw new IllegalArgumentException("the connect descriptor's HOST or PORT: " + e.reason());
         }
         return;
       }
