@@ -66,12 +66,33 @@ final class OraHints {
       case 12541 -> "no listener at " + where + ": check the host, the port and that the listener runs";
       case 12170, 12571 -> "no answer from " + where + " within the connect timeout: a firewall, or the wrong "
           + "host?";
-      case 12537, 17002, 17401, 17410, 12592, 12547, 17800 -> "the connection to " + where + " broke during the "
+      case 12537, 12547, 12592, 17401, 17410, 17800, 17904 -> "the connection to " + where + " broke during the "
           + "handshake: is it an Oracle listener's port?";
       case 1033, 1034, 1089 -> "the database at " + where + " is not open (starting up, shutting down or down)";
       default -> null;
     };
     return hint == null ? Optional.empty() : Optional.of(line(hint, e));
+  }
+
+  /**
+   * For a failed logon no hint covers: where, and the driver's innermost ORA- line (or the root cause), without
+   * the pool's "connection is not available" wrapper.
+   */
+  static String connectionFailure(OracleDsn dsn, Throwable e) {
+    String driver = firstOraMessage(e);
+    if (driver.isEmpty()) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      // The pool gave up before the driver did: the logon was still waiting for an answer.
+      driver = root instanceof java.sql.SQLTransientConnectionException
+          ? "no answer to the logon within the connect timeout (something accepts connections there but does not "
+              + "answer like an Oracle listener, or is slow): check the host and port, or raise ?connection timeout="
+          : clean(String.valueOf(root.getMessage()));
+    }
+    String out = "cannot log on to " + dsn.hosts().get(0).authority() + ": " + driver;
+    return out.length() <= MAX_LENGTH ? out : out.substring(0, MAX_LENGTH - 3) + "...";
   }
 
   /** The driver's message without the per-attempt parts, for errors no hint covers. */

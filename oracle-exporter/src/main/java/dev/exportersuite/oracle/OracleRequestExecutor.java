@@ -26,8 +26,8 @@ final class OracleRequestExecutor extends ForwardingExecutor<SqlRequest> {
       super.ping(timeout);
     } catch (SQLException e) {
       Optional<String> hint = OraHints.forConnection(dsn, e);
-      throw new SQLException(hint.orElseGet(() -> OraHints.clean(e.getMessage() == null ? e.toString()
-          : describe(e))), e.getSQLState(), e.getErrorCode());
+      throw new SQLException(hint.orElseGet(() -> OraHints.connectionFailure(dsn, e)), e.getSQLState(),
+          e.getErrorCode());
     }
   }
 
