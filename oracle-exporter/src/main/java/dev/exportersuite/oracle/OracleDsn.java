@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * properties. The forms, and the rule for special characters (README "DSN rules"):
  *
  * <pre>
- * oracle://user:password@host[:port][,host2[:port]]/service[?option=value&amp;...]
+ * oracle://user:password@host[:port][,host2[:port]]/service[?option=value&amp;...]   (any scheme, as go-ora)
  * user/password@[//]host[:port][,host2[:port]]/service[?option=value&amp;...]
  * user/password@(DESCRIPTION=...)
  * any of them followed by " as sysdba" (or another administrative privilege)
@@ -52,7 +52,8 @@ record OracleDsn(String user, String password, Optional<AdminRole> role, List<Ho
   static final int MAX_LENGTH = 8192;
   static final int MAX_HOSTS = 16;
 
-  private static final String SCHEME = "oracle://";
+  /** A URL scheme, as Go's url.Parse reads one. */
+  static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://");
   private static final Pattern AS_ROLE = Pattern.compile("(?i)\\s+as\\s+([A-Za-z]+)$");
 
   OracleDsn {
@@ -82,11 +83,11 @@ record OracleDsn(String user, String password, Optional<AdminRole> role, List<Ho
       suffixRole = Optional.of(AdminRole.parse(as.group(1)));
       text = text.substring(0, as.start());
     }
-    boolean url = text.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
-    String rest = url ? text.substring(SCHEME.length()) : text;
-    if (!url && rest.contains("://")) {
-      throw new IllegalArgumentException("only the oracle:// scheme is accepted");
-    }
+    // go-ora does not check the scheme, and users' files carry typos such as oralce://: any scheme is read as
+    // oracle:// (OracleFlags logs a note when it is not that).
+    Matcher scheme = SCHEME.matcher(text);
+    boolean url = scheme.lookingAt();
+    String rest = url ? text.substring(scheme.end()) : text;
     int at = rest.lastIndexOf('@');
     if (at < 0) {
       throw new IllegalArgumentException(url

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * oracledb_exporter's flags and environment variables, resolved and checked: every problem is reported at once,
@@ -104,7 +105,13 @@ record OracleFlags(OracleDsn dsn, Duration queryTimeout, Optional<Duration> scra
           + "or --database.dsn to oracle://user:password@host:1521/service");
     }
     try {
-      return OracleDsn.parse(text);
+      OracleDsn parsed = OracleDsn.parse(text);
+      java.util.regex.Matcher scheme = OracleDsn.SCHEME.matcher(text.strip());
+      if (scheme.lookingAt() && !scheme.group(1).equalsIgnoreCase("oracle")) {
+        LoggerFactory.getLogger(OracleFlags.class).warn("{}: the DSN's scheme is not oracle://; read as oracle:// "
+            + "as oracledb_exporter does", source);
+      }
+      return parsed;
     } catch (IllegalArgumentException e) {
       throw new ConfigException(source, 0, source.startsWith("-") || source.equals("DATA_SOURCE_NAME") ? ""
           : "DSN", e.getMessage());

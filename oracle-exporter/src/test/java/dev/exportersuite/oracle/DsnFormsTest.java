@@ -31,6 +31,14 @@ class DsnFormsTest {
   }
 
   @Test
+  void anySchemeIsReadAsOracleAsGoOraDoesForTheSeedsTypo() {
+    OracleDsn d = OracleDsn.parse("oralce://scott:" + NASTY + "@oracle-db:1521/ORCLPDB1");
+    assertThat(d.password()).isEqualTo(NASTY);
+    assertThat(d.describe()).isEqualTo("oracle-db:1521/ORCLPDB1 as scott");
+    assertThat(OracleDsn.parse("ORACLE://u:p@h/s").user()).isEqualTo("u");
+  }
+
+  @Test
   void thePortDefaultsTo1521WhereThePeerFailed() {
     assertThat(OracleDsn.parse("oracle://u:p@db.example.com/ORCLPDB1").hosts())
         .containsExactly(new HostPort("db.example.com", 1521));
@@ -209,7 +217,7 @@ class DsnFormsTest {
   @ValueSource(strings = {
       "", "   ", "oracle://", "oracle://host:1521/svc", "oracle://user@host/svc", "oracle://user:@host/svc",
       "oracle://:p@host/svc", "scott/tiger@orcl", "scott/tiger@host:1521", "oracle://u:p@/svc",
-      "oracle://u:p@host/bad service", "oracle://u:p@host/svc:dedicated", "mysql://u:p@host/svc",
+      "oracle://u:p@host/bad service", "oracle://u:p@host/svc:dedicated", "oracle://u:p@host/s/v/c",
       "oracle://u:p@host:99999/svc", "oracle://u:p@ho st/svc", "oracle://u:p@h1,,h2/svc",
       "oracle://u:p@host/svc\n", "oracle://u:p\r@host/svc", "oracle://u:p@host/svc as root",
   })

@@ -20,6 +20,22 @@ class FlagsAndEnvironmentTest {
   @TempDir
   Path dir;
 
+  /** A team file like the seed's mounted metrics.yaml. */
+  private Path customFile() throws Exception {
+    Path f = dir.resolve("metrics.yaml");
+    Files.writeString(f, """
+        metrics:
+          - context: team_top_sql
+            labels: [sql_id]
+            request: >-
+              SELECT * FROM (SELECT sql_id, cpu_time / 1e6 AS cpu_seconds FROM v$sqlstats ORDER BY cpu_time DESC)
+              WHERE ROWNUM <= 10
+            metricsdesc:
+              cpu_seconds: CPU seconds of the top statements.
+        """);
+    return f;
+  }
+
   private static CommandRun.Result check(Map<String, String> env, String... args) {
     String[] all = new String[args.length + 1];
     all[0] = "--check-config";
@@ -28,11 +44,14 @@ class FlagsAndEnvironmentTest {
   }
 
   @Test
-  void theSeedsComposeServicePrintsTheConnectionItWouldOpen() {
-    CommandRun.Result r = check(Map.of("DATA_SOURCE_NAME", "oracle://monitor:" + PASSWORD + "@oracle-db:1521/ORCLPDB1"));
+  void theSeedsComposeServicePrintsTheConnectionItWouldOpen() throws Exception {
+    // The seed's line as written, scheme typo included: the peer never checked the scheme.
+    CommandRun.Result r = check(Map.of("DATA_SOURCE_NAME", "oralce://monitor:" + PASSWORD + "@oracle-db:1521/ORCLPDB1"),
+        "--custom.metrics", customFile().toString());
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     assertThat(r.stdout()).contains("connection: oracle-db:1521/ORCLPDB1 as monitor (not opened)")
-        .contains("(namespace oracledb)").contains("oracledb_tablespace_used_percent");
+        .contains("(namespace oracledb)").contains("oracledb_tablespace_used_percent")
+        .contains("oracledb_team_top_sql_cpu_seconds [sql_id]");
     assertThat(r.stdout() + r.stderr()).doesNotContain(PASSWORD).doesNotContain("p@ss");
   }
 
