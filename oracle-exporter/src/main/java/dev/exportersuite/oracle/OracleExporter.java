@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * oracledb_exporter's drop-in (iamseth 0.6 and its HEAD): the same port, flags, environment variables, DSN forms
  * and metric names; the successor's default metrics built in, iamseth's with {@code --default.metrics=legacy}.
  */
-@Command(name = "oracle-exporter", sortOptions = false, versionProvider = OracleExporter.Version.class,
+@Command(name = "oracle-exporter", sortOptions = false,
     description = "Prometheus exporter for Oracle Database, a drop-in for oracledb_exporter.",
     footer = {"", "Environment variables set a flag's default; a flag on the command line wins.",
         "TELEMETRY_PATH sets the default of --web.telemetry-path.",
@@ -83,19 +83,7 @@ public class OracleExporter extends SqlExporterCommand {
       description = "Not supported yet: refused with an error rather than ignored.")
   Boolean systemdSocket;
 
-  @Option(names = "--version", versionHelp = true, description = "Print the version and exit.")
-  boolean version;
-
   private final Map<String, String> env;
-
-  /** {@code oracle-exporter <version>}, from the jar's manifest. */
-  static final class Version implements picocli.CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      String v = OracleExporter.class.getPackage().getImplementationVersion();
-      return new String[] {"oracle-exporter " + (v == null ? "dev" : v)};
-    }
-  }
 
   public OracleExporter() {
     this(System.getenv());
@@ -197,8 +185,6 @@ public class OracleExporter extends SqlExporterCommand {
     if (d.timing().scrapeInterval().isPresent()) {
       return d;
     }
-    return new MetricDefinition<>(d.collector(), d.enabled(), d.context(), d.request(), d.rows(), d.metrics(),
-        d.naming(), d.values(), new MetricDefinition.Timing(d.timing().queryTimeout(), Optional.of(interval)),
-        d.ignoreZeroResult(), d.source());
+    return d.withTiming(new MetricDefinition.Timing(d.timing().queryTimeout(), Optional.of(interval)));
   }
 }

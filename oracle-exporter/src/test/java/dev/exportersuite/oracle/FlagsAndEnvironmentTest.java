@@ -190,11 +190,4 @@ class FlagsAndEnvironmentTest {
         "--database.maxIdleConns", "DATABASE_MAXIDLECONNS", "--web.telemetry-path", "TELEMETRY_PATH", "--log.format",
         "--web.config.file", "--web.systemd-socket", "--web.listen-address", "--log.level");
   }
-
-  @Test
-  void versionAsThePeerPrintsIt() {
-    CommandRun.Result r = CommandRun.run(new OracleExporter(Map.of()), "--version");
-    assertThat(r.exitCode()).isZero();
-    assertThat(r.stdout()).startsWith("oracle-exporter ");
-  }
 }
