@@ -149,7 +149,7 @@ public class OracleExporter extends SqlExporterCommand {
   protected EngineSettings engineSettings(ExporterConfig<JdbcConnectionSection> config) {
     EngineSettings base = super.engineSettings(config);
     try {
-      OracleFlags flags = flags();
+      OracleFlags.Limits flags = OracleFlags.limits(raw(), env);
       int concurrency = Math.min(config.maxConcurrency().orElse(flags.maxOpen()), flags.maxOpen());
       Duration timeout = queryTimeout != null || env.containsKey("QUERY_TIMEOUT")
           ? flags.queryTimeout() : config.queryTimeout().orElse(flags.queryTimeout());
@@ -160,9 +160,9 @@ public class OracleExporter extends SqlExporterCommand {
     }
   }
 
-  private OracleFlags flags() throws ConfigException {
-    return OracleFlags.resolve(new OracleFlags.Raw(dsn, dsnFile, defaultMetrics, queryTimeout, scrapeInterval,
-        maxOpenConns, maxIdleConns, logFormat, webConfigFile, systemdSocket), env);
+  private OracleFlags.Raw raw() {
+    return new OracleFlags.Raw(dsn, dsnFile, defaultMetrics, queryTimeout, scrapeInterval, maxOpenConns,
+        maxIdleConns, logFormat, webConfigFile, systemdSocket);
   }
 
   @Override
@@ -171,7 +171,7 @@ public class OracleExporter extends SqlExporterCommand {
       throw new ConfigException(config.source(), 0, "connection", "oracle-exporter does not read a connection: "
           + "section; give the database with --database.dsn or DATA_SOURCE_NAME");
     }
-    OracleFlags flags = flags();
+    OracleFlags flags = OracleFlags.resolve(raw(), env);
     Duration ping = config.pingTimeout().orElse(EngineSettings.DEFAULTS.pingTimeout());
     OracleSettings settings = new OracleSettings(flags.dsn(), flags.maxOpen(), flags.maxIdle(),
         flags.dsn().options().connectTimeout().orElse(DEFAULT_CONNECT_TIMEOUT), ping);

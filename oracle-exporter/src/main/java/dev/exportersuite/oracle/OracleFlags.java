@@ -61,6 +61,15 @@ record OracleFlags(OracleDsn dsn, Duration queryTimeout, Optional<Duration> scra
         Math.min(idle.orElseThrow(), open.orElseThrow()), file, legacy);
   }
 
+  /** The engine's limits alone, without reading the DSN again: the query timeout and the pool size. */
+  record Limits(Duration queryTimeout, int maxOpen) {}
+
+  static Limits limits(Raw raw, Map<String, String> env) throws ConfigException {
+    return new Limits(queryTimeout(Setting.of(raw.queryTimeout(), "--query.timeout", env, "QUERY_TIMEOUT")),
+        pool(Setting.of(raw.maxOpen(), "--database.maxOpenConns", env, "DATABASE_MAXOPENCONNS"), DEFAULT_MAX_OPEN,
+            1));
+  }
+
   /** Flags the peer has and this exporter does not honour yet: refused, never silently ignored. */
   private static void unsupported(Raw raw) throws ConfigException {
     if (raw.webConfigFile() != null && !raw.webConfigFile().isEmpty()) {

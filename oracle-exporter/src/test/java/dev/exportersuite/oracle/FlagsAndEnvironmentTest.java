@@ -2,12 +2,18 @@ package dev.exportersuite.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.exportersuite.core.collect.EngineSettings;
+import dev.exportersuite.core.config.ExporterConfig;
+import dev.exportersuite.core.config.ExporterConfigReader;
+import dev.exportersuite.core.jdbc.JdbcConnectionSection;
 import dev.exportersuite.core.testing.CommandRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * oracledb_exporter's flags and environment variables, through --check-config (which resolves everything a start
@@ -189,5 +195,20 @@ class FlagsAndEnvironmentTest {
         "--scrape.interval", "scrapeinterval", "--database.maxOpenConns", "DATABASE_MAXOPENCONNS",
         "--database.maxIdleConns", "DATABASE_MAXIDLECONNS", "--web.telemetry-path", "TELEMETRY_PATH", "--log.format",
         "--web.config.file", "--web.systemd-socket", "--web.listen-address", "--log.level");
+  }
+
+  @Test
+  void theQueryTimeoutAndThePoolSetTheEnginesLimits() throws Exception {
+    OracleExporter flags = new OracleExporter(Map.of("QUERY_TIMEOUT", "9"));
+    new CommandLine(flags).parseArgs("--database.maxOpenConns=2");
+    ExporterConfig<JdbcConnectionSection> none = new ExporterConfigReader<>(JdbcConnectionSection.section())
+        .defaults();
+    EngineSettings e = flags.engineSettings(none);
+    assertThat(e.defaultTimeout()).isEqualTo(Duration.ofSeconds(9));
+    assertThat(e.maxConcurrency()).as("never more queries at once than sessions").isEqualTo(2);
+    OracleExporter defaults = new OracleExporter(Map.of());
+    new CommandLine(defaults).parseArgs();
+    assertThat(defaults.engineSettings(none)).isEqualTo(new EngineSettings(Duration.ofSeconds(5), 3,
+        EngineSettings.DEFAULTS.pingTimeout()));
   }
 }
