@@ -236,6 +236,11 @@ class DsnFormsTest {
     assertThatCode(() -> OracleDsn.parse("oracle://u:p@h/svc\n")).as("a trailing newline is blank, stripped")
         .doesNotThrowAnyException();
     assertThatThrownBy(() -> OracleDsn.parse("oracle://u:p\n@h/svc")).hasMessageContaining("control character");
+    // Rule 2: the credentials end at the last @, so an option value writes its @ as %40.
+    assertThatThrownBy(() -> OracleDsn.parse("oracle://u:p@db/svc?wallet password=w@llet"))
+        .hasMessageContaining("no service name");
+    assertThat(OracleDsn.parse("oracle://u:p@db/svc?wallet=/w&wallet password=w%40llet").options().walletPassword())
+        .contains("w@llet");
     assertThatThrownBy(() -> OracleDsn.parse("x".repeat(OracleDsn.MAX_LENGTH + 1))).hasMessageContaining("longer");
   }
 
