@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 @Command(name = "oracle-exporter", sortOptions = false,
     description = "Prometheus exporter for Oracle Database, a drop-in for oracledb_exporter.",
     footer = {"", "Environment variables set a flag's default; a flag on the command line wins.",
-        "TELEMETRY_PATH sets the default of --web.telemetry-path.",
+        "TELEMETRY_PATH sets the default of --web.telemetry-path, CUSTOM_METRICS (comma-separated) that of "
+            + "--custom.metrics.",
         "DSN rules (special characters in passwords, several hosts, roles): see the module README."})
 public class OracleExporter extends SqlExporterCommand {
 

@@ -191,7 +191,7 @@ class FlagsAndEnvironmentTest {
   void helpNamesEveryPeerFlagAndItsVariable() {
     CommandRun.Result r = CommandRun.run(new OracleExporter(Map.of()), "--help");
     assertThat(r.stdout()).contains("--database.dsn", "DATA_SOURCE_NAME", "--database.dsnFile", "DATA_SOURCE_NAME_FILE",
-        "--default.metrics", "DEFAULT_METRICS", "--custom.metrics", "--query.timeout", "QUERY_TIMEOUT",
+        "--default.metrics", "DEFAULT_METRICS", "--custom.metrics", "CUSTOM_METRICS", "--query.timeout", "QUERY_TIMEOUT",
         "--scrape.interval", "scrapeinterval", "--database.maxOpenConns", "DATABASE_MAXOPENCONNS",
         "--database.maxIdleConns", "DATABASE_MAXIDLECONNS", "--web.telemetry-path", "TELEMETRY_PATH", "--log.format",
         "--web.config.file", "--web.systemd-socket", "--web.listen-address", "--log.level");
