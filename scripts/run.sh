@@ -4,10 +4,10 @@
 #   scripts/run.sh redis-exporter --redis.addr=redis://127.0.0.1:6379
 set -euo pipefail
 cd "$(dirname "$0")/.."
-module=${1:?usage: scripts/run.sh <module> [flags...]  (modules: mysql-exporter, redis-exporter)}
+module=${1:?usage: scripts/run.sh <module> [flags...]  (modules: mysql-exporter, redis-exporter, oracle-exporter)}
 shift
 if [ ! -f "$module/pom.xml" ]; then
-  echo "run.sh: no module '$module'; try mysql-exporter or redis-exporter" >&2
+  echo "run.sh: no module '$module'; try mysql-exporter, redis-exporter or oracle-exporter" >&2
   exit 2
 fi
 jar="$module/target/$module.jar"

@@ -106,6 +106,25 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     return List.of();
   }
 
+  /**
+   * A metrics file that replaces the module's built-in defaults (oracledb_exporter's {@code --default.metrics}),
+   * read like a {@code --custom.metrics} file; empty keeps {@link ModuleInfo#defaultMetrics()}.
+   */
+  protected Optional<Path> defaultMetricsFile() {
+    return Optional.empty();
+  }
+
+  /**
+   * The engine's limits: the config file's {@code collect:} values, else the defaults. A module whose peer has
+   * flags for them (a query timeout, a pool size that bounds concurrency) overrides this.
+   */
+  protected EngineSettings engineSettings(ExporterConfig<M> config) {
+    return new EngineSettings(
+        config.queryTimeout().orElse(EngineSettings.DEFAULTS.defaultTimeout()),
+        config.maxConcurrency().orElse(EngineSettings.DEFAULTS.maxConcurrency()),
+        config.pingTimeout().orElse(EngineSettings.DEFAULTS.pingTimeout()));
+  }
+
   /** Runs the command as {@code main} would: parses args, runs, and returns the exit code. */
   public static int run(ExporterCommand<?, ?> command, String... args) {
     CommandLine cl = new CommandLine(command);
@@ -157,10 +176,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
           connections(datastore), config.constLabels(), definitions);
       return 0;
     }
-    EngineSettings settings = new EngineSettings(
-        config.queryTimeout().orElse(EngineSettings.DEFAULTS.defaultTimeout()),
-        config.maxConcurrency().orElse(EngineSettings.DEFAULTS.maxConcurrency()),
-        config.pingTimeout().orElse(EngineSettings.DEFAULTS.pingTimeout()));
+    EngineSettings settings = engineSettings(config);
     connections(datastore).forEach(c -> log.info("monitoring {}", c));
     Labels constLabels = Labels.of(new ArrayList<>(config.constLabels().keySet()),
         new ArrayList<>(config.constLabels().values()));
@@ -275,8 +291,13 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     ConfigErrors errors = new ConfigErrors();
     List<List<MetricDefinition<R>>> loaded = new ArrayList<>();
     if (!noDefaultMetrics) {
-      for (String resource : info().defaultMetrics()) {
-        errors.read(() -> files.loadResource(resource)).ifPresent(loaded::add);
+      Optional<Path> replacement = defaultMetricsFile();
+      if (replacement.isPresent()) {
+        errors.read(() -> files.loadPath(replacement.get())).ifPresent(loaded::add);
+      } else {
+        for (String resource : info().defaultMetrics()) {
+          errors.read(() -> files.loadResource(resource)).ifPresent(loaded::add);
+        }
       }
     }
     List<Path> custom = new ArrayList<>();

@@ -136,6 +136,12 @@ public record MetricDefinition<R>(
     return databases.map(d -> d.contains(name)).orElse(true);
   }
 
+  /** The same definition with other timing (a module's default {@code scrapeinterval}, e.g. oracle's flag). */
+  public MetricDefinition<R> withTiming(Timing other) {
+    return new MetricDefinition<>(collector, enabled, context, request, rows, metrics, naming, values, other,
+        ignoreZeroResult, databases, source);
+  }
+
   /**
    * Builds a definition and checks it the way a metrics file is checked. {@link #build()} reports every
    * problem at once, each with the metrics-file key it concerns, so that the file parser can point at its line.

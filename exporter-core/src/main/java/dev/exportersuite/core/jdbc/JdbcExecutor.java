@@ -4,17 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.collect.Row;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JdbcExecutor implements RequestExecutor<SqlRequest> {
 
   private static final AtomicInteger POOLS = new AtomicInteger();
+  /** Time beyond a request's limit for the driver's own cancel to work before the socket read gives up. */
+  static final Duration NETWORK_GRACE = Duration.ofSeconds(5);
 
   private final HikariDataSource dataSource;
   private final JdbcSettings settings;
@@ -41,7 +39,7 @@ public final class JdbcExecutor implements RequestExecutor<SqlRequest> {
     settings.username().ifPresent(c::setUsername);
     settings.password().ifPresent(c::setPassword);
     c.setMaximumPoolSize(settings.poolSize());
-    c.setMinimumIdle(Math.min(1, settings.poolSize()));
+    c.setMinimumIdle(settings.minIdle());
     c.setConnectionTimeout(Math.max(250, settings.connectTimeout().toMillis()));
     c.setValidationTimeout(Math.max(250, Math.min(settings.connectTimeout().toMillis(), 5000)));
     // Start without the database: the exporter must come up and say _up 0 rather than crash-loop.
@@ -57,6 +55,7 @@ public final class JdbcExecutor implements RequestExecutor<SqlRequest> {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       // JDBC counts whole seconds; round up so a 1500ms limit is not cut to 1s.
       statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+      networkTimeout(connection, timeout.plus(NETWORK_GRACE));
       statement.setMaxRows(settings.maxRows() + 1);
       try (ResultSet rs = statement.executeQuery(request.sql())) {
         return read(rs);
@@ -64,8 +63,22 @@ public final class JdbcExecutor implements RequestExecutor<SqlRequest> {
     }
   }
 
+  /**
+   * Bounds every socket read of this request: a query timeout is enforced by a cancel the server must answer, so
+   * a server or network that died mid-request would hold the worker until the OS gives up (many minutes). The
+   * pool restores the connection's own network timeout when it is returned.
+   */
+  private static void networkTimeout(Connection connection, Duration limit) throws SQLException {
+    try {
+      connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, limit.toMillis()));
+    } catch (SQLFeatureNotSupportedException e) {
+      // a driver without it keeps only the query timeout
+    }
+  }
+
   private List<Row> read(ResultSet rs) throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
+    ColumnReader reader = new ColumnReader(meta);
     int n = meta.getColumnCount();
     String[] names = new String[n];
     for (int i = 0; i < n; i++) {
@@ -79,41 +92,16 @@ public final class JdbcExecutor implements RequestExecutor<SqlRequest> {
       }
       Map<String, Object> values = new LinkedHashMap<>(n * 2);
       for (int i = 0; i < n; i++) {
-        values.put(names[i], value(rs.getObject(i + 1)));
+        values.put(names[i], reader.read(rs, i));
       }
       rows.add(new Row(values));
     }
     return rows;
   }
 
-  /** Keeps numbers, text and booleans; dates become epoch seconds so they can be values. */
+  /** The row value of one object a driver returned; see {@link ColumnReader} for how columns are read. */
   static Object value(Object v) {
-    if (v == null || v instanceof Number || v instanceof String || v instanceof Boolean) {
-      return v;
-    }
-    if (v instanceof byte[] bytes) {
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-    if (v instanceof java.sql.Timestamp ts) {
-      return ts.getTime() / 1000.0;
-    }
-    if (v instanceof java.util.Date d) {
-      return d.getTime() / 1000.0;
-    }
-    // Drivers that return java.time types: zone-less values are read in the JVM's zone, as java.sql.Timestamp is.
-    if (v instanceof LocalDateTime t) {
-      return java.sql.Timestamp.valueOf(t).getTime() / 1000.0;
-    }
-    if (v instanceof LocalDate d) {
-      return java.sql.Date.valueOf(d).getTime() / 1000.0;
-    }
-    if (v instanceof OffsetDateTime t) {
-      return t.toInstant().toEpochMilli() / 1000.0;
-    }
-    if (v instanceof Instant i) {
-      return i.toEpochMilli() / 1000.0;
-    }
-    return v.toString();
+    return ColumnReader.value(v);
   }
 
   @Override

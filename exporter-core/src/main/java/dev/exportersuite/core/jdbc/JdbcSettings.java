@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param connectTimeout how long to wait for a connection (also bounds the liveness check)
  * @param initSql one statement run on every new connection (session settings, e.g. {@code SET SESSION ...})
  * @param maxRows a request that returns more rows than this is an error, not a silent cut
+ * @param minIdle connections the pool keeps open while idle (at most {@code poolSize}); more close after the
+ *     pool's idle timeout
  */
 public record JdbcSettings(
     String url,
@@ -24,7 +26,8 @@ public record JdbcSettings(
     Duration connectTimeout,
     Optional<String> initSql,
     Map<String, String> properties,
-    int maxRows) implements ResolvedConnection<SqlRequest> {
+    int maxRows,
+    int minIdle) implements ResolvedConnection<SqlRequest> {
 
   public static final int DEFAULT_MAX_ROWS = 100_000;
 
@@ -33,6 +36,15 @@ public record JdbcSettings(
     if (poolSize < 1) {
       throw new IllegalArgumentException("poolSize must be at least 1");
     }
+    if (minIdle < 0 || minIdle > poolSize) {
+      throw new IllegalArgumentException("minIdle must be from 0 to poolSize (" + poolSize + ")");
+    }
+  }
+
+  /** One connection kept open while idle, the rest closed after the pool's idle timeout. */
+  public JdbcSettings(String url, Optional<String> username, Optional<String> password, int poolSize,
+      Duration connectTimeout, Optional<String> initSql, Map<String, String> properties, int maxRows) {
+    this(url, username, password, poolSize, connectTimeout, initSql, properties, maxRows, Math.min(1, poolSize));
   }
 
   @Override

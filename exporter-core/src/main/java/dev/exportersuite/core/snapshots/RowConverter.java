@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the rows of one definition into metric families. A problem with one metric (a missing column, text
@@ -17,9 +21,12 @@ import java.util.OptionalDouble;
  */
 public final class RowConverter {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RowConverter.class);
+
   private final MetricDefinition<?> definition;
   private final String namespace;
   private final NameResolver names;
+  private final Map<String, AtomicLong> truncated = new ConcurrentHashMap<>();
 
   public RowConverter(MetricDefinition<?> definition, String namespace) {
     this.definition = definition;
@@ -157,9 +164,30 @@ public final class RowConverter {
         throw new SampleException("label column '" + label + "' is not in the result (row " + (i + 1)
             + " has " + row.columns() + ")");
       }
-      values.add(ValueReader.label(row.get(label)));
+      values.add(capped(label, ValueReader.label(row.get(label))));
     }
     return values;
+  }
+
+  /** A too-long value is cut (see {@link LabelValues}), counted, and logged the first time per label. */
+  private String capped(String label, String value) {
+    if (!LabelValues.tooLong(value)) {
+      return value;
+    }
+    long n = truncated.computeIfAbsent(label, l -> new AtomicLong()).incrementAndGet();
+    if (n == 1) {
+      LOG.warn("collector '{}': a value of label '{}' is longer than {} characters and was cut to end in '{}' "
+          + "(later cuts of this label are counted, not logged); shorten it in the request, e.g. SUBSTR(...)",
+          definition.collector(), label, LabelValues.MAX_LENGTH, LabelValues.CUT_SUFFIX);
+    }
+    return LabelValues.cap(value);
+  }
+
+  /** How many values of each label were cut since this converter was made. */
+  public Map<String, Long> truncatedLabelValues() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    truncated.forEach((k, v) -> out.put(k, v.get()));
+    return out;
   }
 
   private OptionalDouble value(Row row, String column, int i) throws SampleException {

@@ -38,6 +38,10 @@ final class ValueReader {
     if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
       return Long.toString(d.longValue());
     }
+    if (value instanceof java.math.BigDecimal b) {
+      // Oracle NUMBER: 0.0000001 as written, not 1E-7.
+      return b.toPlainString();
+    }
     return value.toString();
   }
 }

@@ -120,4 +120,29 @@ class RowConverterTest {
     assertThat(e.value("ns_t_seconds_bucket", "le", "+Inf")).contains(10.0);
     assertThat(e.value("ns_t_seconds_sum")).contains(2.5);
   }
+
+  @Test
+  void aTooLongLabelValueIsCutWithAVisibleSuffixAndCountedNotAnError() throws Exception {
+    MetricDefinition<String> d = definition().labels(List.of("sql_text")).metric("elapsed", "E.").build();
+    RowConverter converter = new RowConverter(d, "ns");
+    String longText = "SELECT " + "x".repeat(5000);
+    RowConverter.Converted c = converter.convert(List.of(Row.of("sql_text", longText, "elapsed", 1.5),
+        Row.of("sql_text", "short", "elapsed", 2)));
+    assertThat(c.errors()).isEmpty();
+    String cut = exposition(c).samples("ns_t_elapsed").stream().map(s -> s.labels().get("sql_text"))
+        .filter(v -> v.startsWith("SELECT")).findFirst().orElseThrow();
+    assertThat(cut).hasSize(LabelValues.MAX_LENGTH).endsWith(LabelValues.CUT_SUFFIX).startsWith("SELECT xxx");
+    assertThat(converter.truncatedLabelValues()).containsEntry("sql_text", 1L);
+  }
+
+  @Test
+  void aCutNeverSplitsACharacterAndShortValuesStay() {
+    String emoji = "\uD83D\uDE00";
+    String value = "a".repeat(LabelValues.MAX_LENGTH - LabelValues.CUT_SUFFIX.length() - 1) + emoji + "tail".repeat(10);
+    String cut = LabelValues.cap(value);
+    assertThat(cut).endsWith("a" + LabelValues.CUT_SUFFIX);
+    assertThat(LabelValues.cap("short")).isEqualTo("short");
+    assertThat(LabelValues.cap("b".repeat(LabelValues.MAX_LENGTH))).hasSize(LabelValues.MAX_LENGTH)
+        .doesNotEndWith(LabelValues.CUT_SUFFIX);
+  }
 }

@@ -1,0 +1,206 @@
+package dev.exportersuite.oracle;
+
+import dev.exportersuite.core.cli.ModuleInfo;
+import dev.exportersuite.core.collect.Datastore;
+import dev.exportersuite.core.collect.EngineSettings;
+import dev.exportersuite.core.config.ConfigException;
+import dev.exportersuite.core.config.ExporterConfig;
+import dev.exportersuite.core.config.MetricDefinition;
+import dev.exportersuite.core.jdbc.JdbcConnectionSection;
+import dev.exportersuite.core.jdbc.SqlExporterCommand;
+import dev.exportersuite.core.jdbc.SqlRequest;
+import dev.exportersuite.core.snapshots.SelfMetric;
+import dev.exportersuite.core.snapshots.SelfMetricsSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * oracledb_exporter's drop-in (iamseth 0.6 and its HEAD): the same port, flags, environment variables, DSN forms
+ * and metric names; the successor's default metrics built in, iamseth's with {@code --default.metrics=legacy}.
+ */
+@Command(name = "oracle-exporter", sortOptions = false,
+    description = "Prometheus exporter for Oracle Database, a drop-in for oracledb_exporter.",
+    footer = {"", "Environment variables set a flag's default; a flag on the command line wins.",
+        "TELEMETRY_PATH sets the default of --web.telemetry-path, CUSTOM_METRICS (comma-separated) that of "
+            + "--custom.metrics.",
+        "DSN rules (special characters in passwords, several hosts, roles): see the module README."})
+public class OracleExporter extends SqlExporterCommand {
+
+  static final List<String> DEFAULT_METRICS = List.of("oracle/default-metrics.yaml");
+  static final List<String> LEGACY_METRICS = List.of("oracle/legacy-metrics.yaml");
+  /** Without a DSN option: enough for a logon on a LAN, short enough that a dead host shows as down quickly. */
+  static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+  @Option(names = "--database.dsn", paramLabel = "DSN",
+      description = "oracle://user:password@host:1521/service[?options] or user/password@host:1521/service "
+          + "(env DATA_SOURCE_NAME). Raw special characters in the password work; %%XX is decoded.")
+  String dsn;
+
+  @Option(names = "--database.dsnFile", paramLabel = "FILE",
+      description = "File holding the DSN, trailing newline ignored (env DATA_SOURCE_NAME_FILE).")
+  Path dsnFile;
+
+  @Option(names = "--default.metrics", paramLabel = "FILE|legacy",
+      description = "A TOML or YAML metrics file that replaces the built-in defaults, or 'legacy' for "
+          + "oracledb_exporter 0.6's set (env DEFAULT_METRICS; default: the built-in set).")
+  String defaultMetrics;
+
+  @Option(names = "--query.timeout", paramLabel = "SECONDS",
+      description = "Limit of each query unless its definition sets querytimeout; the driver cancels it on "
+          + "the server (env QUERY_TIMEOUT; default 5).")
+  String queryTimeout;
+
+  @Option(names = "--scrape.interval", paramLabel = "DURATION",
+      description = "Go duration, e.g. 30s: used as every definition's scrapeinterval unless it sets its own, "
+          + "so results are reused for that long; 0 (default) queries at every scrape.")
+  String scrapeInterval;
+
+  @Option(names = "--database.maxOpenConns", paramLabel = "N",
+      description = "Sessions the exporter may open; also how many queries run at once "
+          + "(env DATABASE_MAXOPENCONNS; default 3; 0 means the default).")
+  String maxOpenConns;
+
+  @Option(names = "--database.maxIdleConns", paramLabel = "N",
+      description = "Sessions kept open while idle, at most maxOpenConns; others close after 10 minutes unused "
+          + "(env DATABASE_MAXIDLECONNS; default 0). Sessions are reused, never opened per query.")
+  String maxIdleConns;
+
+  @Option(names = "--log.format", paramLabel = "FORMAT",
+      description = "logfmt or json, accepted for oracledb_exporter command lines; logs are always timestamped "
+          + "text lines on stderr.")
+  String logFormat;
+
+  @Option(names = "--web.config.file", paramLabel = "FILE",
+      description = "Not supported yet: refused with an error rather than ignored.")
+  String webConfigFile;
+
+  @Option(names = "--web.systemd-socket", arity = "0..1", fallbackValue = "true",
+      description = "Not supported yet: refused with an error rather than ignored.")
+  Boolean systemdSocket;
+
+  private final Map<String, String> env;
+
+  public OracleExporter() {
+    this(System.getenv());
+  }
+
+  /** With the environment a test gives (a test cannot set its own process's). */
+  OracleExporter(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(new OracleExporter(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (telemetryPath == null) {
+      telemetryPath = Optional.ofNullable(env.get("TELEMETRY_PATH")).filter(s -> !s.isEmpty()).orElse(null);
+    }
+    return super.call();
+  }
+
+  /** oracledb_exporter's own metrics, with its names and help texts, and none it does not have. */
+  static final SelfMetricsSpec SELF_METRICS = SelfMetricsSpec.builder()
+      .add(SelfMetric.UP).help(SelfMetric.UP, "Whether the Oracle database server is up.")
+      .add(SelfMetric.LAST_SCRAPE_DURATION_SECONDS)
+      .help(SelfMetric.LAST_SCRAPE_DURATION_SECONDS, "Duration of the last scrape of metrics from Oracle DB.")
+      .add(SelfMetric.LAST_SCRAPE_ERROR)
+      .help(SelfMetric.LAST_SCRAPE_ERROR, "Whether the last scrape of metrics from Oracle DB resulted in an error "
+          + "(1 for error, 0 for success).")
+      .add(SelfMetric.SCRAPES_TOTAL).help(SelfMetric.SCRAPES_TOTAL, "Total number of times Oracle DB was scraped "
+          + "for metrics.")
+      .add(SelfMetric.SCRAPE_ERRORS_TOTAL).help(SelfMetric.SCRAPE_ERRORS_TOTAL, "Total number of times an error "
+          + "occurred scraping a Oracle database.")
+      .build();
+
+  @Override
+  protected ModuleInfo info() {
+    boolean legacy = defaultsSetting().value().map(v -> v.strip().equalsIgnoreCase(OracleFlags.LEGACY))
+        .orElse(false);
+    return new ModuleInfo("oracledb", "oracledb_exporter", "Oracle DB Exporter", 9161,
+        legacy ? LEGACY_METRICS : DEFAULT_METRICS, SELF_METRICS);
+  }
+
+  private Setting defaultsSetting() {
+    return Setting.of(defaultMetrics, "--default.metrics", env, "DEFAULT_METRICS");
+  }
+
+  /**
+   * A file given by {@code --default.metrics}; a missing file with the peer's own name
+   * (default-metrics.toml/.yaml, which the peer's image has and ours does not) means the built-in set.
+   */
+  @Override
+  protected Optional<Path> defaultMetricsFile() {
+    Optional<String> v = defaultsSetting().value().map(String::strip);
+    if (v.isEmpty() || v.get().equalsIgnoreCase(OracleFlags.LEGACY)) {
+      return Optional.empty();
+    }
+    Path file = Path.of(v.get());
+    if (!Files.exists(file) && file.getFileName() != null
+        && OracleFlags.PEER_DEFAULT_FILES.contains(file.getFileName().toString())) {
+      LoggerFactory.getLogger(OracleExporter.class).info("{} does not exist: using the built-in default metrics "
+          + "(the peer's image ships that file, this one builds it in)", file);
+      return Optional.empty();
+    }
+    return Optional.of(file);
+  }
+
+  /** CUSTOM_METRICS is the default of --custom.metrics: a flag given replaces it. */
+  @Override
+  protected List<Path> customMetricsFromEnvironment() {
+    return customMetrics.isEmpty() ? OracleFlags.customMetrics(env) : List.of();
+  }
+
+  /** --query.timeout as the default limit; as many queries at once as the pool has sessions. */
+  @Override
+  protected EngineSettings engineSettings(ExporterConfig<JdbcConnectionSection> config) {
+    EngineSettings base = super.engineSettings(config);
+    try {
+      OracleFlags.Limits flags = OracleFlags.limits(raw(), env);
+      int concurrency = Math.min(config.maxConcurrency().orElse(flags.maxOpen()), flags.maxOpen());
+      Duration timeout = queryTimeout != null || env.containsKey("QUERY_TIMEOUT")
+          ? flags.queryTimeout() : config.queryTimeout().orElse(flags.queryTimeout());
+      return new EngineSettings(timeout, concurrency, base.pingTimeout());
+    } catch (ConfigException e) {
+      // datastore() already refused these flags, and the start stopped there
+      return base;
+    }
+  }
+
+  private OracleFlags.Raw raw() {
+    return new OracleFlags.Raw(dsn, dsnFile, defaultMetrics, queryTimeout, scrapeInterval, maxOpenConns,
+        maxIdleConns, logFormat, webConfigFile, systemdSocket);
+  }
+
+  @Override
+  protected Datastore<SqlRequest> datastore(ExporterConfig<JdbcConnectionSection> config) throws ConfigException {
+    if (!config.module().equals(JdbcConnectionSection.EMPTY)) {
+      throw new ConfigException(config.source(), 0, "connection", "oracle-exporter does not read a connection: "
+          + "section; give the database with --database.dsn or DATA_SOURCE_NAME");
+    }
+    OracleFlags flags = OracleFlags.resolve(raw(), env);
+    Duration ping = config.pingTimeout().orElse(EngineSettings.DEFAULTS.pingTimeout());
+    OracleSettings settings = new OracleSettings(flags.dsn(), flags.maxOpen(), flags.maxIdle(),
+        flags.dsn().options().connectTimeout().orElse(DEFAULT_CONNECT_TIMEOUT), ping);
+    Optional<Duration> interval = flags.scrapeInterval();
+    return Datastore.of(settings).withDefinitions(loaded -> interval.isEmpty() ? loaded
+        : loaded.stream().map(d -> withDefaultInterval(d, interval.get())).toList());
+  }
+
+  /** The definition with {@code interval} as its scrapeinterval, unless it has one of its own. */
+  static <R> MetricDefinition<R> withDefaultInterval(MetricDefinition<R> d, Duration interval) {
+    if (d.timing().scrapeInterval().isPresent()) {
+      return d;
+    }
+    return d.withTiming(new MetricDefinition.Timing(d.timing().queryTimeout(), Optional.of(interval)));
+  }
+}
