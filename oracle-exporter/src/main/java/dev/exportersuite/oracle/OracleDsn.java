@@ -116,6 +116,43 @@ record OracleDsn(String user, String password, Optional<AdminRole> role, List<Ho
         Optional.empty(), options);
   }
 
+  /**
+   * A connection given in parts, as Oracle's exporter's config file gives it: user and password as written
+   * (nothing decoded: they are not in a URL), and {@code url} as {@code [//]host[:port][,host...]/service[?options]}
+   * or a {@code (DESCRIPTION=...)}.
+   *
+   * @throws IllegalArgumentException with a one-line reason that never repeats the credentials
+   */
+  static OracleDsn fromParts(String user, String password, Optional<AdminRole> role, String url) {
+    if (url == null || url.isBlank() || url.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException("url: write host:1521/service or a (DESCRIPTION=...) of at most "
+          + MAX_LENGTH + " characters");
+    }
+    String u = url.strip();
+    for (int i = 0; i < u.length(); i++) {
+      if (Character.isISOControl(u.charAt(i))) {
+        throw new IllegalArgumentException("url: a control character at position " + (i + 1));
+      }
+    }
+    if (password == null || password.isEmpty()) {
+      throw new IllegalArgumentException("no password: set password or passwordFile (this exporter has no "
+          + "external authentication)");
+    }
+    if (password.length() > 1024) {
+      throw new IllegalArgumentException("the password is longer than 1024 characters");
+    }
+    String checkedUser = checkUser(user == null ? "" : user);
+    Target target = u.startsWith("(") ? descriptor(u) : addresses(u, false);
+    Optional<AdminRole> r = role(role, target.options.role(), checkedUser);
+    if (target.descriptor.isPresent()) {
+      ConnectDescriptor d = target.descriptor.get();
+      return new OracleDsn(checkedUser, password, r, d.addresses(), d.service(), false, target.descriptor,
+          target.options);
+    }
+    return new OracleDsn(checkedUser, password, r, target.hosts, target.service,
+        target.options.sid().isPresent(), Optional.empty(), target.options);
+  }
+
   private record Target(List<HostPort> hosts, String service, Optional<ConnectDescriptor> descriptor,
       DsnOptions options) {}
 

@@ -6,9 +6,17 @@ import dev.exportersuite.core.collect.EngineSettings;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.MetricDefinition;
-import dev.exportersuite.core.jdbc.JdbcConnectionSection;
-import dev.exportersuite.core.jdbc.SqlExporterCommand;
+import dev.exportersuite.core.cli.ExporterCommand;
+import dev.exportersuite.core.collect.NamedConnection;
+import dev.exportersuite.core.config.EnvExpander;
+import dev.exportersuite.core.config.ExporterConfigReader;
+import dev.exportersuite.core.config.RequestParser;
+import dev.exportersuite.core.config.YamlDocument;
+import dev.exportersuite.core.config.YamlMapping;
 import dev.exportersuite.core.jdbc.SqlRequest;
+import java.util.ArrayList;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
 import dev.exportersuite.core.snapshots.SelfMetric;
 import dev.exportersuite.core.snapshots.SelfMetricsSpec;
 import java.nio.file.Files;
@@ -31,7 +39,7 @@ import picocli.CommandLine.Option;
         "TELEMETRY_PATH sets the default of --web.telemetry-path, CUSTOM_METRICS (comma-separated) that of "
             + "--custom.metrics.",
         "DSN rules (special characters in passwords, several hosts, roles): see the module README."})
-public class OracleExporter extends SqlExporterCommand {
+public class OracleExporter extends ExporterCommand<OracleFileConfig, SqlRequest> {
 
   static final List<String> DEFAULT_METRICS = List.of("oracle/default-metrics.yaml");
   static final List<String> LEGACY_METRICS = List.of("oracle/legacy-metrics.yaml");
@@ -102,6 +110,10 @@ public class OracleExporter extends SqlExporterCommand {
 
   @Override
   public Integer call() throws Exception {
+    // Oracle's exporter 2.x reads CONFIG_FILE when --config.file is not given.
+    if (configFile == null && !env.getOrDefault("CONFIG_FILE", "").isEmpty()) {
+      configFile = Path.of(env.get("CONFIG_FILE"));
+    }
     if (telemetryPath == null) {
       telemetryPath = Optional.ofNullable(env.get("TELEMETRY_PATH")).filter(s -> !s.isEmpty()).orElse(null);
     }
@@ -134,13 +146,51 @@ public class OracleExporter extends SqlExporterCommand {
     return Setting.of(defaultMetrics, "--default.metrics", env, "DEFAULT_METRICS");
   }
 
+  @Override
+  protected ExporterConfigReader.ModuleSection<OracleFileConfig> configSection() {
+    // The suite's own config format has no Oracle section: the database comes from the DSN flags.
+    return new ExporterConfigReader.ModuleSection<>() {
+      @Override
+      public List<String> keys() {
+        return List.of("connection");
+      }
+
+      @Override
+      public OracleFileConfig read(YamlMapping top) throws ConfigException {
+        if (top.has("connection")) {
+          top.node("connection");
+          throw top.error("connection", "oracle-exporter does not read a connection: section; give the database "
+              + "with --database.dsn or DATA_SOURCE_NAME, or use the databases: file of Oracle's exporter");
+        }
+        return OracleFileConfig.NONE;
+      }
+    };
+  }
+
+  @Override
+  protected RequestParser<SqlRequest> requestParser() {
+    return SqlRequest.parser();
+  }
+
+  /** Oracle's exporter's own config file (a databases: map) as its users have it, else the suite's format. */
+  @Override
+  protected ExporterConfig<OracleFileConfig> readConfigFile(Path file) throws ConfigException {
+    Node root = YamlDocument.read(file);
+    if (root instanceof MappingNode && DatabasesConfigReader.isDatabasesFile(YamlMapping.of(file.toString(), "", root))) {
+      return DatabasesConfigReader.read(file.toString(), root, new EnvExpander(env));
+    }
+    return super.readConfigFile(file);
+  }
+
   /**
-   * A file given by {@code --default.metrics}; a missing file with the peer's own name
-   * (default-metrics.toml/.yaml, which the peer's image has and ours does not) means the built-in set.
+   * A file given by {@code --default.metrics} (else the config file's {@code metrics.default}); a missing file
+   * with the peer's own name (default-metrics.toml/.yaml, which the peer's image has and ours does not) means the
+   * built-in set.
    */
   @Override
-  protected Optional<Path> defaultMetricsFile() {
-    Optional<String> v = defaultsSetting().value().map(String::strip);
+  protected Optional<Path> defaultMetricsFile(ExporterConfig<OracleFileConfig> config) {
+    Optional<String> v = defaultsSetting().value().map(String::strip)
+        .or(() -> config.module().defaultMetrics().map(Path::toString));
     if (v.isEmpty() || v.get().equalsIgnoreCase(OracleFlags.LEGACY)) {
       return Optional.empty();
     }
@@ -162,13 +212,16 @@ public class OracleExporter extends SqlExporterCommand {
 
   /** --query.timeout as the default limit; as many queries at once as the pool has sessions. */
   @Override
-  protected EngineSettings engineSettings(ExporterConfig<JdbcConnectionSection> config) {
+  protected EngineSettings engineSettings(ExporterConfig<OracleFileConfig> config) {
     EngineSettings base = super.engineSettings(config);
     try {
       OracleFlags.Limits flags = OracleFlags.limits(raw(), env);
       int concurrency = Math.min(config.maxConcurrency().orElse(flags.maxOpen()), flags.maxOpen());
+      // A databases: file's queryTimeout: the longest of them, since the engines share one default limit.
+      Optional<Duration> fromDatabases = config.module().databases().stream()
+          .flatMap(d -> d.queryTimeout().stream()).max(Duration::compareTo);
       Duration timeout = queryTimeout != null || env.containsKey("QUERY_TIMEOUT")
-          ? flags.queryTimeout() : config.queryTimeout().orElse(flags.queryTimeout());
+          ? flags.queryTimeout() : config.queryTimeout().or(() -> fromDatabases).orElse(flags.queryTimeout());
       return new EngineSettings(timeout, concurrency, base.pingTimeout());
     } catch (ConfigException e) {
       // datastore() already refused these flags, and the start stopped there
@@ -182,10 +235,9 @@ public class OracleExporter extends SqlExporterCommand {
   }
 
   @Override
-  protected Datastore<SqlRequest> datastore(ExporterConfig<JdbcConnectionSection> config) throws ConfigException {
-    if (!config.module().equals(JdbcConnectionSection.EMPTY)) {
-      throw new ConfigException(config.source(), 0, "connection", "oracle-exporter does not read a connection: "
-          + "section; give the database with --database.dsn or DATA_SOURCE_NAME");
+  protected Datastore<SqlRequest> datastore(ExporterConfig<OracleFileConfig> config) throws ConfigException {
+    if (!config.module().databases().isEmpty()) {
+      return databases(config);
     }
     OracleFlags flags = OracleFlags.resolve(raw(), env);
     Duration ping = config.pingTimeout().orElse(EngineSettings.DEFAULTS.pingTimeout());
@@ -193,6 +245,33 @@ public class OracleExporter extends SqlExporterCommand {
         flags.dsn().options().connectTimeout().orElse(DEFAULT_CONNECT_TIMEOUT), ping);
     Optional<Duration> interval = flags.scrapeInterval();
     return Datastore.of(settings).withDefinitions(loaded -> interval.isEmpty() ? loaded
+        : loaded.stream().map(d -> withDefaultInterval(d, interval.get())).toList());
+  }
+
+  /**
+   * Several databases from Oracle's exporter's config file, each series labelled with its database's name and
+   * the union of their labels, as that exporter does; each entry of a metrics file runs where its databases:
+   * says.
+   */
+  private Datastore<SqlRequest> databases(ExporterConfig<OracleFileConfig> config) throws ConfigException {
+    OracleFileConfig file = config.module();
+    if (OracleFlags.dsnGiven(raw(), env)) {
+      throw new ConfigException(config.source(), 0, "databases", "the database is given twice: by "
+          + "DATA_SOURCE_NAME or --database.dsn and by this file's databases:; keep one");
+    }
+    OracleFlags.unsupported(raw());
+    OracleFlags.Limits limits = OracleFlags.limits(raw(), env);
+    Duration ping = config.pingTimeout().orElse(EngineSettings.DEFAULTS.pingTimeout());
+    List<NamedConnection<SqlRequest>> connections = new ArrayList<>();
+    for (OracleFileConfig.Database d : file.databases()) {
+      int open = d.maxOpen().orElse(limits.maxOpen());
+      OracleSettings settings = new OracleSettings(d.dsn(), open, d.maxIdle().orElse(OracleFlags.DEFAULT_MAX_IDLE),
+          d.dsn().options().connectTimeout().orElse(DEFAULT_CONNECT_TIMEOUT), ping);
+      connections.add(new NamedConnection<>(d.name(), d.labels(), settings));
+    }
+    Optional<Duration> interval = scrapeInterval != null ? OracleFlags.scrapeInterval(scrapeInterval)
+        : file.scrapeInterval();
+    return Datastore.of(connections, file.databaseLabel()).withDefinitions(loaded -> interval.isEmpty() ? loaded
         : loaded.stream().map(d -> withDefaultInterval(d, interval.get())).toList());
   }
 

@@ -71,7 +71,7 @@ record OracleFlags(OracleDsn dsn, Duration queryTimeout, Optional<Duration> scra
   }
 
   /** Flags the peer has and this exporter does not honour yet: refused, never silently ignored. */
-  private static void unsupported(Raw raw) throws ConfigException {
+  static void unsupported(Raw raw) throws ConfigException {
     if (raw.webConfigFile() != null && !raw.webConfigFile().isEmpty()) {
       throw new ConfigException("command line", 0, "--web.config.file", "not supported by this exporter yet: "
           + "TLS and basic auth of the web server; put a TLS-terminating proxy in front of it, or leave the flag out");
@@ -83,6 +83,12 @@ record OracleFlags(OracleDsn dsn, Duration queryTimeout, Optional<Duration> scra
     if (raw.logFormat() != null && !raw.logFormat().equals("logfmt") && !raw.logFormat().equals("json")) {
       throw new ConfigException("command line", 0, "--log.format", "must be logfmt or json");
     }
+  }
+
+  /** Whether a flag or the environment names a database (then a config file's databases: may not). */
+  static boolean dsnGiven(Raw raw, Map<String, String> env) {
+    return raw.dsn() != null || raw.dsnFile() != null
+        || !env.getOrDefault("DATA_SOURCE_NAME_FILE", "").isEmpty() || !env.getOrDefault("DATA_SOURCE_NAME", "").isEmpty();
   }
 
   /**
@@ -163,7 +169,7 @@ record OracleFlags(OracleDsn dsn, Duration queryTimeout, Optional<Duration> scra
   }
 
   /** A Go duration; 0 means at every scrape. */
-  private static Optional<Duration> scrapeInterval(String text) throws ConfigException {
+  static Optional<Duration> scrapeInterval(String text) throws ConfigException {
     if (text == null) {
       return Optional.empty();
     }

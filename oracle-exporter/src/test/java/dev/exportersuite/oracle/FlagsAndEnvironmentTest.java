@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.exportersuite.core.collect.EngineSettings;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.ExporterConfigReader;
-import dev.exportersuite.core.jdbc.JdbcConnectionSection;
 import dev.exportersuite.core.testing.CommandRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,8 +200,7 @@ class FlagsAndEnvironmentTest {
   void theQueryTimeoutAndThePoolSetTheEnginesLimits() throws Exception {
     OracleExporter flags = new OracleExporter(Map.of("QUERY_TIMEOUT", "9"));
     new CommandLine(flags).parseArgs("--database.maxOpenConns=2");
-    ExporterConfig<JdbcConnectionSection> none = new ExporterConfigReader<>(JdbcConnectionSection.section())
-        .defaults();
+    ExporterConfig<OracleFileConfig> none = new ExporterConfigReader<>(flags.configSection()).defaults();
     EngineSettings e = flags.engineSettings(none);
     assertThat(e.defaultTimeout()).isEqualTo(Duration.ofSeconds(9));
     assertThat(e.maxConcurrency()).as("never more queries at once than sessions").isEqualTo(2);

@@ -110,8 +110,16 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
    * A metrics file that replaces the module's built-in defaults (oracledb_exporter's {@code --default.metrics}),
    * read like a {@code --custom.metrics} file; empty keeps {@link ModuleInfo#defaultMetrics()}.
    */
-  protected Optional<Path> defaultMetricsFile() {
+  protected Optional<Path> defaultMetricsFile(ExporterConfig<M> config) {
     return Optional.empty();
+  }
+
+  /**
+   * Reads {@code --config.file}. A module whose peer has a config file of its own schema (Oracle's exporter)
+   * overrides this to read that schema too; every other module has the suite's.
+   */
+  protected ExporterConfig<M> readConfigFile(Path file) throws ConfigException {
+    return new ExporterConfigReader<>(configSection()).read(file);
   }
 
   /**
@@ -278,8 +286,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
   }
 
   private ExporterConfig<M> readConfig() throws ConfigException {
-    ExporterConfigReader<M> reader = new ExporterConfigReader<>(configSection());
-    return configFile == null ? reader.defaults() : reader.read(configFile);
+    return configFile == null ? new ExporterConfigReader<>(configSection()).defaults() : readConfigFile(configFile);
   }
 
   /**
@@ -291,7 +298,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     ConfigErrors errors = new ConfigErrors();
     List<List<MetricDefinition<R>>> loaded = new ArrayList<>();
     if (!noDefaultMetrics) {
-      Optional<Path> replacement = defaultMetricsFile();
+      Optional<Path> replacement = defaultMetricsFile(config);
       if (replacement.isPresent()) {
         errors.read(() -> files.loadPath(replacement.get())).ifPresent(loaded::add);
       } else {

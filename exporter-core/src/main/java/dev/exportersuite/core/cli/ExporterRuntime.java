@@ -48,7 +48,7 @@ final class ExporterRuntime<R> {
       Labels own = datastore.named() ? targetLabels(datastore, c) : Labels.EMPTY;
       targets.put(c.name(), metrics(new ScrapeEngine<>(c.connection().open(), runningOn(c.name()), settings), own));
     }
-    if (targets.size() == 1) {
+    if (targets.size() == 1 && !datastore.named()) {
       TargetMetrics only = targets.values().iterator().next();
       this.collector = only;
       this.status = only;

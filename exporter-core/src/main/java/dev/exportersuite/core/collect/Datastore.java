@@ -14,11 +14,13 @@ import java.util.Optional;
  * multi-target endpoint if the module has one. A reload reuses it; only the metrics files are read again.
  *
  * @param <R> the module's parsed request
- * @param connections one, or several scraped together (each gets {@code nameLabel} on every series)
- * @param nameLabel the label that names the connection of a series when there are several ({@code database})
+ * @param connections one, or several scraped together
+ * @param nameLabel the label that names the connection of a series ({@code database})
+ * @param named true: every series carries {@code nameLabel} and the connections' labels, even with one connection
+ *     (as Oracle's exporter labels its databases); false for one unnamed connection
  */
-public record Datastore<R>(List<NamedConnection<R>> connections, String nameLabel, Definitions<R> definitions,
-    Optional<MultiTarget<R>> multiTarget) {
+public record Datastore<R>(List<NamedConnection<R>> connections, String nameLabel, boolean named,
+    Definitions<R> definitions, Optional<MultiTarget<R>> multiTarget) {
 
   /** Adjusts the definitions read from metrics files; a pure function, run at start and at every reload. */
   @FunctionalInterface
@@ -31,6 +33,9 @@ public record Datastore<R>(List<NamedConnection<R>> connections, String nameLabe
     if (connections.isEmpty()) {
       throw new IllegalArgumentException("a datastore needs at least one connection");
     }
+    if (!named && connections.size() > 1) {
+      throw new IllegalArgumentException("several connections need a name label to tell their series apart");
+    }
     if (!MetricNames.isValidLabelName(nameLabel)) {
       throw new IllegalArgumentException("'" + nameLabel + "' is not a valid label name");
     }
@@ -39,7 +44,7 @@ public record Datastore<R>(List<NamedConnection<R>> connections, String nameLabe
       if (!names.add(c.name())) {
         throw new IllegalArgumentException("two connections are named '" + c.name() + "'");
       }
-      if (connections.size() > 1 && c.labels().containsKey(nameLabel)) {
+      if (named && c.labels().containsKey(nameLabel)) {
         throw new IllegalArgumentException("connection " + c.name() + ": its label '" + nameLabel + "' would hide "
             + "the connection's name");
       }
@@ -49,12 +54,12 @@ public record Datastore<R>(List<NamedConnection<R>> connections, String nameLabe
   /** One connection, named {@link NamedConnection#DEFAULT}, with no label of its own. */
   public static <R> Datastore<R> of(ResolvedConnection<R> connection) {
     return new Datastore<>(List.of(new NamedConnection<>(NamedConnection.DEFAULT, Map.of(), connection)),
-        "database", loaded -> loaded, Optional.empty());
+        "database", false, loaded -> loaded, Optional.empty());
   }
 
-  /** Several connections scraped together, each series labelled with its connection's name. */
+  /** Connections scraped together, each series labelled with its connection's name (also when there is one). */
   public static <R> Datastore<R> of(List<NamedConnection<R>> connections, String nameLabel) {
-    return new Datastore<>(connections, nameLabel, loaded -> loaded, Optional.empty());
+    return new Datastore<>(connections, nameLabel, true, loaded -> loaded, Optional.empty());
   }
 
   /** The connection of an exporter that scrapes one datastore; the first of several. */
@@ -62,16 +67,11 @@ public record Datastore<R>(List<NamedConnection<R>> connections, String nameLabe
     return connections.get(0).connection();
   }
 
-  /** True when series carry {@link #nameLabel}: more than one connection. */
-  public boolean named() {
-    return connections.size() > 1;
-  }
-
   public Datastore<R> withDefinitions(Definitions<R> adjust) {
-    return new Datastore<>(connections, nameLabel, adjust, multiTarget);
+    return new Datastore<>(connections, nameLabel, named, adjust, multiTarget);
   }
 
   public Datastore<R> withMultiTarget(MultiTarget<R> target) {
-    return new Datastore<>(connections, nameLabel, definitions, Optional.of(target));
+    return new Datastore<>(connections, nameLabel, named, definitions, Optional.of(target));
   }
 }
