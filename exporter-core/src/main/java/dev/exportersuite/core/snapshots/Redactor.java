@@ -12,10 +12,14 @@ import java.util.regex.Pattern;
 public final class Redactor {
 
   private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/@\\s]*:)[^@\\s]+@");
+  /**
+   * {@code password=...} and the like; not MySQL's {@code (using password: YES)}, which says whether a password was
+   * sent and is how users find one that was not picked up.
+   */
   private static final Pattern KEY_VALUE_PASSWORD =
-      Pattern.compile("(?i)(password|passwd|pwd)(\\s*[=:]\\s*)[^\\s,;&)]+");
+      Pattern.compile("(?i)(password|passwd|pwd)(\\s*[=:]\\s*)(?!(?:YES|NO)\\))[^\\s,;&)]+");
 
-  private final List<String> secrets;
+  private final List<Pattern> secrets;
 
   public Redactor(Collection<String> secrets) {
     List<String> s = new ArrayList<>();
@@ -24,9 +28,14 @@ public final class Redactor {
         s.add(secret);
       }
     }
-    // Longest first, so a secret that contains another is replaced whole.
+    // Longest first, so a secret that contains another is replaced whole. Only where it stands on its own (no
+    // letter or digit right before or after it): a short password such as "x" must not mask part of "exporter".
     s.sort((a, b) -> b.length() - a.length());
-    this.secrets = List.copyOf(s);
+    List<Pattern> patterns = new ArrayList<>();
+    for (String secret : s) {
+      patterns.add(Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(secret) + "(?![\\p{L}\\p{N}])"));
+    }
+    this.secrets = List.copyOf(patterns);
   }
 
   public static Redactor none() {
@@ -38,8 +47,8 @@ public final class Redactor {
       return null;
     }
     String out = text;
-    for (String secret : secrets) {
-      out = out.replace(secret, "***");
+    for (Pattern secret : secrets) {
+      out = secret.matcher(out).replaceAll("***");
     }
     out = URL_PASSWORD.matcher(out).replaceAll("$1***@");
     return KEY_VALUE_PASSWORD.matcher(out).replaceAll("$1$2***");

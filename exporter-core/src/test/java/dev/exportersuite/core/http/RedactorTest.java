@@ -18,4 +18,15 @@ class RedactorTest {
         .isEqualTo("url=jdbc:oracle:thin:@db?password=***&user=x");
     assertThat(r.redact("no secret here")).isEqualTo("no secret here");
   }
+
+  /** A short password masks itself, not letters of other words; MySQL's "using password: YES" stays readable. */
+  @Test
+  void onlyTheSecretItselfIsMasked() {
+    Redactor r = new Redactor(List.of("x"));
+    assertThat(r.redact("Access denied for user 'exporter'@'localhost' (using password: YES)"))
+        .isEqualTo("Access denied for user 'exporter'@'localhost' (using password: YES)");
+    assertThat(r.redact("login x failed; password=x")).isEqualTo("login *** failed; password=***");
+    assertThat(r.redact("redis://:x@cache:6379")).isEqualTo("redis://:***@cache:6379");
+    assertThat(new Redactor(List.of("pw")).redact("(using password: NO) pw")).isEqualTo("(using password: NO) ***");
+  }
 }
