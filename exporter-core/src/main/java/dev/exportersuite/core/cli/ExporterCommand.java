@@ -222,7 +222,16 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
         .status(runtime.status()::status, runtime.status()::connectionError)
         .reload(() -> reload(namespace, datastore, runtime, targets));
     datastore.multiTarget().ifPresent(t -> builder.route(t.path(), targets.orElseThrow()));
-    ExporterServer server = builder.start();
+    ExporterServer server;
+    try {
+      server = builder.start();
+    } catch (java.net.BindException e) {
+      // One line, as the Go exporters say it: the address, and that something else has it.
+      System.err.println("error: --web.listen-address: cannot listen on " + address + ": " + e.getMessage());
+      targets.ifPresent(MultiTargetHandler::closeAll);
+      runtime.close();
+      return 1;
+    }
     installReloadSignal(namespace, datastore, runtime, targets);
     log.info("{} listening on {} (metrics at {}), {} definitions enabled", info().title(), address, path,
         runtime.enabledDefinitions());

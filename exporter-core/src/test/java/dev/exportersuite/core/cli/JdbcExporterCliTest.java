@@ -185,6 +185,19 @@ class JdbcExporterCliTest {
         + "exporter's own metrics; rename the context or the column");
   }
 
+  /** A port in use is one line that names the address, and exit 1: no stack trace. */
+  @Test
+  void aPortInUseIsOneLine() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String address = "127.0.0.1:" + taken.getLocalPort();
+      Run r = run("--jdbc.url", MARIADB, "--jdbc.username", "root", "--no-default.metrics",
+          "--web.listen-address", address);
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.err()).contains("error: --web.listen-address: cannot listen on " + address + ": ")
+          .doesNotContain("\tat ").doesNotContain("Exception");
+    }
+  }
+
   @Test
   void versionPrintsTheExporterAndItsVersionAsTheGoExportersDo() {
     Run r = run("--version");
