@@ -35,8 +35,46 @@ public record SqlRequest(String sql) {
       if (sql.length() > MAX_LENGTH) {
         throw new InvalidRequestException("the query is longer than " + MAX_LENGTH + " characters");
       }
+      String first = firstWord(sql);
+      if (!QUERY_KEYWORDS.contains(first.toUpperCase(java.util.Locale.ROOT))) {
+        // Said at load: otherwise a typo such as SELCT reaches the driver, whose answer (MySQL's "cannot issue
+        // statements that do not produce result sets") hides the typo; and a request must only read.
+        throw new InvalidRequestException("a request is a query: it starts with SELECT, WITH, SHOW, DESCRIBE, "
+            + "EXPLAIN, VALUES or TABLE", first);
+      }
       return new SqlRequest(sql);
     };
+  }
+
+  /** The first keywords a query may start with, in the SQL dialects of the suite's databases. */
+  static final java.util.Set<String> QUERY_KEYWORDS = java.util.Set.of("SELECT", "WITH", "SHOW", "DESCRIBE", "DESC",
+      "EXPLAIN", "VALUES", "TABLE", "(");
+
+  /** The first word after comments ({@code -- ...}, {@code /* ... *}{@code /}), or "(" for a parenthesized query. */
+  static String firstWord(String sql) {
+    int i = 0;
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (sql.startsWith("--", i)) {
+        int end = sql.indexOf('\n', i);
+        i = end < 0 ? sql.length() : end + 1;
+      } else if (sql.startsWith("/*", i) && !sql.startsWith("/*!", i) && !sql.startsWith("/*M!", i)) {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? sql.length() : end + 2;
+      } else {
+        break;
+      }
+    }
+    if (i < sql.length() && sql.charAt(i) == '(') {
+      return "(";
+    }
+    int end = i;
+    while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+      end++;
+    }
+    return end > i ? sql.substring(i, end) : sql.substring(i, Math.min(sql.length(), i + 16));
   }
 
   @Override
