@@ -1,6 +1,7 @@
 package dev.exportersuite.core.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exportersuite.core.collect.EngineSettings;
 import dev.exportersuite.core.testing.CountingExecutor;
@@ -42,6 +43,27 @@ abstract class JdbcEngineContract {
 
   JdbcExecutor executor() {
     return executor(host() + ":" + port());
+  }
+
+  /**
+   * A database that refuses the connection answers the liveness check at once, not after the pool's wait (the
+   * connect timeout, 10 s here): every scrape while it is down stays short, as the Go exporters' are.
+   */
+  @Test
+  void aRefusedConnectionIsDownAtOnceNotAfterTheConnectTimeout() throws Exception {
+    int closed = dev.exportersuite.core.testing.FreePort.pick();
+    assertDownAtOnce(new JdbcSettings(url("127.0.0.1:" + closed), Optional.of(user()), Optional.empty(), 2,
+        Duration.ofSeconds(10), Optional.empty(), java.util.Map.of(), JdbcSettings.DEFAULT_MAX_ROWS));
+  }
+
+  static void assertDownAtOnce(JdbcSettings settings) {
+    try (JdbcExecutor executor = new JdbcExecutor(settings)) {
+      for (int scrape = 0; scrape < 3; scrape++) {
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> executor.ping(Duration.ofSeconds(2))).isInstanceOf(java.sql.SQLException.class);
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("scrape %d", scrape).isLessThan(3000);
+      }
+    }
   }
 
   JdbcExecutor executor(String hostAndPort) {

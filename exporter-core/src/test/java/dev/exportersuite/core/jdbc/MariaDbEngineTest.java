@@ -32,4 +32,12 @@ class MariaDbEngineTest extends JdbcEngineContract {
   String randomExpression() {
     return "RAND()";
   }
+
+  /** A wrong password is known at once too (PostgreSQL here trusts local logins, so this is MariaDB's alone). */
+  @org.junit.jupiter.api.Test
+  void aRefusedLoginIsDownAtOnce() {
+    assertDownAtOnce(new JdbcSettings(url("127.0.0.1:3306"), java.util.Optional.of("root"),
+        java.util.Optional.of("not-the-password"), 2, java.time.Duration.ofSeconds(10), java.util.Optional.empty(),
+        java.util.Map.of(), JdbcSettings.DEFAULT_MAX_ROWS));
+  }
 }
