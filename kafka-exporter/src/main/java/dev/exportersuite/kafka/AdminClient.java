@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * The one Admin client of a target, made at first use: making it fails when no bootstrap address resolves, and
@@ -27,7 +28,17 @@ final class AdminClient implements AutoCloseable {
     if (admin == null) {
       Properties p = new Properties();
       p.putAll(config);
-      admin = Admin.create(p);
+      try {
+        admin = Admin.create(p);
+      } catch (KafkaException e) {
+        // "Failed to create new KafkaAdminClient" hides the reason, e.g. no bootstrap address resolves.
+        Throwable root = e;
+        while (root.getCause() != null) {
+          root = root.getCause();
+        }
+        throw new IllegalStateException("cannot make a Kafka client for " + config.get(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + ": " + root.getMessage(), e);
+      }
     }
     return admin;
   }

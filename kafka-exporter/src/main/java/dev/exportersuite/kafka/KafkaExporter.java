@@ -13,14 +13,17 @@ import dev.exportersuite.core.snapshots.SelfMetric;
 import dev.exportersuite.core.snapshots.SelfMetricsSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.PatternSyntaxException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 /**
  * A drop-in for danielqsj/kafka_exporter: its flags, its port and its metric names by default, every default
@@ -59,7 +62,7 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
       description = "Regex that determines which consumer groups to exclude (default ^$).")
   String groupExclude;
 
-  @Option(names = "--offset.show-all", arity = "0..1", fallbackValue = "true", negatable = true, paramLabel = "BOOL",
+  @Option(names = "--offset.show-all", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Offsets and lag of every consumer group (default), or only of partitions assigned to a member "
           + "(--no-offset.show-all).")
   Boolean offsetShowAll;
@@ -70,6 +73,10 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
 
   @Mixin
   PeerFlags peer = new PeerFlags();
+
+  /** kingpin's {@code --no-<flag>} forms of boolean flags, which picocli does not make for dotted names. */
+  @Unmatched
+  List<String> unmatched = new ArrayList<>();
 
   public static void main(String[] args) {
     System.exit(run(new KafkaExporter(), args));
@@ -130,6 +137,7 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
   @Override
   protected Datastore<KafkaRequest> datastore(ExporterConfig<KafkaConnectionSection> config) throws ConfigException {
     ConfigErrors errors = new ConfigErrors();
+    errors.check(this::negations);
     peer.refusal().ifPresent(r -> errors.add(new ConfigException("command line", 0, "", r)));
     Optional<List<String>> resolved = errors.read(() -> servers(config.module()));
     Optional<NameFilter> topics = errors.read(() -> filter("--topic.filter", topicFilter, "--topic.exclude",
@@ -142,6 +150,20 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
     KafkaSettings settings = new KafkaSettings(topics.orElseThrow(), groups.orElseThrow(),
         offsetShowAll == null || offsetShowAll, refresh.orElseThrow());
     return Datastore.of(new KafkaTarget(resolved.orElseThrow(), CLIENT_ID, settings));
+  }
+
+  /** {@code --no-offset.show-all} and the like; any other unknown argument is an error. */
+  private void negations() throws ConfigException {
+    Map<String, Consumer<Boolean>> booleans = new LinkedHashMap<>();
+    booleans.put("offset.show-all", v -> offsetShowAll = v);
+    peer.booleans(booleans);
+    for (String arg : unmatched) {
+      Consumer<Boolean> set = arg.startsWith("--no-") ? booleans.get(arg.substring("--no-".length())) : null;
+      if (set == null) {
+        throw new ConfigException("command line", 0, arg, "unknown option; see --help");
+      }
+      set.accept(false);
+    }
   }
 
   private List<String> servers(KafkaConnectionSection section) throws ConfigException {

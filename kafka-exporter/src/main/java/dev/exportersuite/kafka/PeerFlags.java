@@ -2,7 +2,9 @@ package dev.exportersuite.kafka;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,10 +18,10 @@ final class PeerFlags {
   private static final String TLS = "TLS to the brokers is not supported yet";
   private static final String SERVER_TLS = "serving the metrics over TLS is not supported yet";
 
-  @Option(names = "--sasl.enabled", arity = "0..1", fallbackValue = "true", negatable = true, paramLabel = "BOOL",
+  @Option(names = "--sasl.enabled", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Not supported yet: the exporter refuses to start rather than connect without SASL.")
   Boolean saslEnabled;
-  @Option(names = "--sasl.handshake", arity = "0..1", fallbackValue = "true", negatable = true, paramLabel = "BOOL",
+  @Option(names = "--sasl.handshake", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "No effect yet (SASL).")
   Boolean saslHandshake;
   @Option(names = "--sasl.username", paramLabel = "USER", description = "No effect yet (SASL).")
@@ -42,11 +44,11 @@ final class PeerFlags {
   String saslKerberosAuthType;
   @Option(names = "--sasl.keytab-path", paramLabel = "FILE", description = "No effect yet (SASL/Kerberos).")
   String saslKeytab;
-  @Option(names = "--sasl.disable-PA-FX-FAST", arity = "0..1", fallbackValue = "true", negatable = true,
+  @Option(names = "--sasl.disable-PA-FX-FAST", arity = "0..1", fallbackValue = "true",
       paramLabel = "BOOL", description = "No effect yet (SASL/Kerberos).")
   Boolean saslDisablePaFxFast;
 
-  @Option(names = "--tls.enabled", arity = "0..1", fallbackValue = "true", negatable = true, paramLabel = "BOOL",
+  @Option(names = "--tls.enabled", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Not supported yet: the exporter refuses to start rather than connect without TLS.")
   Boolean tlsEnabled;
   @Option(names = "--tls.server-name", paramLabel = "NAME", description = "No effect yet (TLS).")
@@ -57,15 +59,15 @@ final class PeerFlags {
   String tlsCertFile;
   @Option(names = "--tls.key-file", paramLabel = "FILE", description = "No effect yet (TLS).")
   String tlsKeyFile;
-  @Option(names = "--tls.insecure-skip-tls-verify", arity = "0..1", fallbackValue = "true", negatable = true,
+  @Option(names = "--tls.insecure-skip-tls-verify", arity = "0..1", fallbackValue = "true",
       paramLabel = "BOOL", description = "No effect yet (TLS).")
   Boolean tlsInsecureSkipVerify;
 
-  @Option(names = "--server.tls.enabled", arity = "0..1", fallbackValue = "true", negatable = true,
+  @Option(names = "--server.tls.enabled", arity = "0..1", fallbackValue = "true",
       paramLabel = "BOOL", description = "Not supported yet: the exporter refuses to start rather than serve "
           + "plain HTTP.")
   Boolean serverTlsEnabled;
-  @Option(names = "--server.tls.mutual-auth-enabled", arity = "0..1", fallbackValue = "true", negatable = true,
+  @Option(names = "--server.tls.mutual-auth-enabled", arity = "0..1", fallbackValue = "true",
       paramLabel = "BOOL", description = "No effect yet (server TLS).")
   Boolean serverTlsMutualAuth;
   @Option(names = "--server.tls.ca-file", paramLabel = "FILE", description = "No effect yet (server TLS).")
@@ -78,27 +80,42 @@ final class PeerFlags {
   @Option(names = "--kafka.version", paramLabel = "VERSION",
       description = "No effect: the client agrees each request's version with the brokers.")
   String kafkaVersion;
-  @Option(names = "--use.consumelag.zookeeper", arity = "0..1", fallbackValue = "true", negatable = true,
+  @Option(names = "--use.consumelag.zookeeper", arity = "0..1", fallbackValue = "true",
       paramLabel = "BOOL", description = "No effect: offsets kept in ZooKeeper are not read.")
   Boolean zookeeperLag;
   @Option(names = "--zookeeper.server", paramLabel = "HOST:PORT", description = "No effect: ZooKeeper is not read.")
   List<String> zookeeperServers;
-  @Option(names = "--concurrent.enable", arity = "0..1", fallbackValue = "true", negatable = true,
+  @Option(names = "--concurrent.enable", arity = "0..1", fallbackValue = "true",
       paramLabel = "BOOL", description = "No effect: concurrent scrapes always share one collection.")
   Boolean concurrentEnable;
   @Option(names = "--topic.workers", paramLabel = "N",
       description = "No effect: offsets are read in one batched request per broker.")
   Integer topicWorkers;
-  @Option(names = "--kafka.allow-auto-topic-creation", arity = "0..1", fallbackValue = "true", negatable = true,
+  @Option(names = "--kafka.allow-auto-topic-creation", arity = "0..1", fallbackValue = "true",
       paramLabel = "BOOL", description = "No effect: the Admin API never creates topics.")
   Boolean allowAutoTopicCreation;
   @Option(names = "--verbosity", paramLabel = "N", description = "No effect: use --log.level=debug.")
   Integer verbosity;
-  @Option(names = "--log.enable-sarama", arity = "0..1", fallbackValue = "true", negatable = true,
+  @Option(names = "--log.enable-sarama", arity = "0..1", fallbackValue = "true",
       paramLabel = "BOOL", description = "No effect: the Kafka client logs at --log.level=debug.")
   Boolean logSarama;
   @Option(names = "--log.format", paramLabel = "FORMAT", description = "No effect: logs are plain text lines.")
   String logFormat;
+
+  /** The boolean flags by name, for their {@code --no-} forms. */
+  void booleans(Map<String, Consumer<Boolean>> setters) {
+    setters.put("sasl.enabled", v -> saslEnabled = v);
+    setters.put("sasl.handshake", v -> saslHandshake = v);
+    setters.put("sasl.disable-PA-FX-FAST", v -> saslDisablePaFxFast = v);
+    setters.put("tls.enabled", v -> tlsEnabled = v);
+    setters.put("tls.insecure-skip-tls-verify", v -> tlsInsecureSkipVerify = v);
+    setters.put("server.tls.enabled", v -> serverTlsEnabled = v);
+    setters.put("server.tls.mutual-auth-enabled", v -> serverTlsMutualAuth = v);
+    setters.put("use.consumelag.zookeeper", v -> zookeeperLag = v);
+    setters.put("concurrent.enable", v -> concurrentEnable = v);
+    setters.put("kafka.allow-auto-topic-creation", v -> allowAutoTopicCreation = v);
+    setters.put("log.enable-sarama", v -> logSarama = v);
+  }
 
   /** The reason not to start, when a flag asks for security this exporter does not have yet. */
   Optional<String> refusal() {

@@ -313,4 +313,25 @@ class KafkaMetricsTest {
       assertThat(value(x, "kafka_group_members", "consumergroup", "idle", "state", "Empty")).isZero();
     }
   }
+
+  /** The command line as users run it: kafka_exporter's flags, its families, our few self-metrics. */
+  @Test
+  void theCommandLineWithKafkaLabelsPutsThemOnEverySeries() {
+    dev.exportersuite.core.testing.CommandRun.Result r = dev.exportersuite.core.testing.CommandRun.run(
+        new KafkaExporter(), "--once", "--kafka.server=" + kafka.bootstrap(), "--kafka.labels=cluster=c1",
+        "--group.filter=^live$", "--topic.workers=10");
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    Exposition e = Exposition.parse(r.stdout());
+    assertThat(e.value("kafka_up", "cluster", "c1")).contains(1.0);
+    assertThat(e.value("kafka_topic_partitions", "cluster", "c1", "topic", "orders")).contains(3.0);
+    assertThat(e.value("kafka_consumergroup_lag_sum", "cluster", "c1", "consumergroup", "live", "topic", "orders"))
+        .contains(3.0);
+    assertThat(e.samples("kafka_consumergroup_members")).singleElement()
+        .satisfies(x -> assertThat(x.labels()).containsEntry("consumergroup", "live"));
+    assertThat(e.types().keySet()).filteredOn(f -> f.startsWith("kafka_exporter_")).containsExactlyInAnyOrder(
+        "kafka_exporter_scrapes_total", "kafka_exporter_scrape_errors_total", "kafka_exporter_last_scrape_error",
+        "kafka_exporter_last_scrape_duration_seconds", "kafka_exporter_collector_duration_seconds",
+        "kafka_exporter_build_info");
+    assertThat(r.stderr()).contains("--topic.workers has no effect here yet");
+  }
 }
