@@ -31,6 +31,14 @@ class FlagsTest {
   }
 
   @Test
+  void theShippedTeamMetricsFileLoadsWithTheDefaults() {
+    CommandRun.Result r = check("--custom.metrics=../configs/kafka-exporter/metrics.yaml");
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).contains("gauge kafka_team_consumer_lag [team, consumergroup, topic]",
+        "gauge kafka_topic_retention_ms [topic]", "gauge kafka_topic_log_size_bytes [topic]");
+  }
+
+  @Test
   void serversRepeatOrComeCommaSeparatedAndTakePort9092WhenLeftOut() {
     CommandRun.Result r = check("--kafka.server=a:9093", "--kafka.server", "b,c:9094,a:9093",
         "--refresh.metadata=1m30s", "--no-offset.show-all");

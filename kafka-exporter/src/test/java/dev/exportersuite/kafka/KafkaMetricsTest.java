@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code orders}: 3 partitions holding 5, 3 and 0 records; {@code audit}: 1 partition holding 2;</li>
  *   <li>{@code live}: a group with one member (the classic protocol), committed orders/0 at 2 and orders/1 at 3;</li>
  *   <li>{@code modern}: a group with one member of the KIP-848 consumer protocol, committed orders/2 at 0;</li>
- *   <li>{@code idle}: a group without members, committed orders/0 at 5 and audit/0 at 1.</li>
+ *   <li>{@code idle}: a group without members, committed orders/0 at 5 and audit/0 at 1;</li>
+ *   <li>{@code billing-eu}: a group without members, committed orders/1 at 1.</li>
  * </ul>
  */
 class KafkaMetricsTest {
@@ -44,6 +45,7 @@ class KafkaMetricsTest {
     kafka.produce("orders", Map.of(0, 5, 1, 3));
     kafka.produce("audit", Map.of(0, 2));
     kafka.commit("idle", Map.of(new TopicPartition("orders", 0), 5L, new TopicPartition("audit", 0), 1L));
+    kafka.commit("billing-eu", Map.of(new TopicPartition("orders", 1), 1L));
     live = kafka.member("live", "orders", "classic");
     live.commitSync(Map.of(new TopicPartition("orders", 0), new OffsetAndMetadata(2),
         new TopicPartition("orders", 1), new OffsetAndMetadata(3)));
@@ -333,5 +335,21 @@ class KafkaMetricsTest {
         "kafka_exporter_last_scrape_duration_seconds", "kafka_exporter_collector_duration_seconds",
         "kafka_exporter_build_info");
     assertThat(r.stderr()).contains("--topic.workers has no effect here yet");
+  }
+
+  /** configs/kafka-exporter/metrics.yaml, the example a team starts from, on top of the defaults. */
+  @Test
+  void theShippedTeamMetricsFileWorks() throws Exception {
+    String team = java.nio.file.Files.readString(java.nio.file.Path.of("../configs/kafka-exporter/metrics.yaml"));
+    try (RunningExporter<KafkaRequest> e = exporter(KafkaSettings.DEFAULTS, team)) {
+      Exposition x = e.scrapeParsed();
+      assertThat(value(x, "kafka_team_consumer_lag", "team", "billing", "consumergroup", "billing-eu",
+          "topic", "orders")).isEqualTo(2);
+      assertThat(x.samples("kafka_team_consumer_lag")).hasSize(1);
+      assertThat(value(x, "kafka_topic_retention_ms", "topic", "orders")).isEqualTo(604_800_000);
+      assertThat(value(x, "kafka_topic_log_size_bytes", "topic", "orders")).isPositive();
+      assertThat(x.samples("kafka_topic_log_size_bytes")).noneSatisfy(s ->
+          assertThat(s.labels().get("topic")).startsWith("__"));
+    }
   }
 }
