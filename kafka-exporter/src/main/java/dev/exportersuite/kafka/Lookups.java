@@ -2,9 +2,9 @@ package dev.exportersuite.kafka;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +64,9 @@ final class Lookups {
   private final long startedNanos;
   private final Optional<ClusterFacts> cluster;
   private final Map<String, CompletableFuture<Object>> shared = new ConcurrentHashMap<>();
+  /** What rechecks of this collection found, so that a later request does not wait for those offsets again. */
+  private final Set<String> goneTopics = ConcurrentHashMap.newKeySet();
+  private final Set<TopicPartition> leaderless = ConcurrentHashMap.newKeySet();
 
   Lookups(Admin admin, KafkaSettings settings, MetadataCache metadata, Notes notes, Optional<ClusterFacts> cluster) {
     this.admin = admin;
@@ -159,6 +162,8 @@ final class Lookups {
         if (!gone.isEmpty() || !leaderless.isEmpty()) {
           layoutIsStale();
         }
+        goneTopics.addAll(gone);
+        this.leaderless.addAll(leaderless);
         return new Verdict(gone, leaderless);
       });
     } catch (InterruptedException e) {
@@ -166,6 +171,11 @@ final class Lookups {
     } catch (Exception e) {
       return Verdict.NONE;
     }
+  }
+
+  /** What the rechecks of this collection have found so far. */
+  Verdict known() {
+    return new Verdict(Set.copyOf(goneTopics), Set.copyOf(leaderless));
   }
 
   /**

@@ -36,10 +36,6 @@ record NameFilter(Optional<Pattern> include, Optional<Pattern> exclude) {
         && !exclude.map(p -> p.matcher(name).find()).orElse(false);
   }
 
-  boolean keepsAll() {
-    return include.isEmpty() && exclude.isEmpty();
-  }
-
   NameFilter withInclude(Pattern p) {
     return new NameFilter(Optional.of(p), exclude);
   }

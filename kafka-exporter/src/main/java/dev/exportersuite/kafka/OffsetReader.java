@@ -48,9 +48,17 @@ final class OffsetReader {
     Set<TopicPartition> pending = new LinkedHashSet<>();
     Failures failures = new Failures();
     Deadline patience = new Deadline(Math.min(d.endNanos(), System.nanoTime() + PATIENCE_NANOS));
+    Lookups.Verdict known = lookups.known();
     for (TopicPartition tp : wanted) {
       KafkaFuture<?> f = offsets.partitions().get(tp);
-      if (f != null && !take(tp, offsets, patience, got, gone, failures)) {
+      if (f == null) {
+        continue;
+      }
+      if (known.gone().contains(tp.topic())) {
+        gone.add(tp.topic());
+      } else if (known.leaderless().contains(tp) && !f.isDone()) {
+        failures.add("no leader");
+      } else if (!take(tp, offsets, patience, got, gone, failures)) {
         pending.add(tp);
       }
     }

@@ -57,8 +57,4 @@ record TopicLayout(SortedMap<String, Topic> topics) {
   static TopicLayout of(Map<String, Topic> topics) {
     return new TopicLayout(new TreeMap<>(topics));
   }
-
-  int partitionCount() {
-    return topics.values().stream().mapToInt(t -> t.partitions().size()).sum();
-  }
 }

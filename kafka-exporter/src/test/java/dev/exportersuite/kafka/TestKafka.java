@@ -1,7 +1,6 @@
 package dev.exportersuite.kafka;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,16 +196,6 @@ final class TestKafka implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-  }
-
-  static List<String> lines(String text, String prefix) {
-    List<String> out = new ArrayList<>();
-    for (String line : text.split("\n")) {
-      if (line.startsWith(prefix)) {
-        out.add(line);
-      }
-    }
-    return out;
   }
 
   @Override
