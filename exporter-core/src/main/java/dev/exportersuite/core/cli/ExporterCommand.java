@@ -23,7 +23,9 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -96,6 +98,14 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
    */
   protected abstract Datastore<R> datastore(ExporterConfig<M> config) throws ConfigException;
 
+  /**
+   * Constant labels from the module's own flags (kafka_exporter's {@code --kafka.labels}), put on the series as the
+   * config file's {@code labels:} are; a name in both is refused.
+   */
+  protected Map<String, String> flagLabels() throws ConfigException {
+    return Map.of();
+  }
+
   /** Namespace flag for modules whose peer has one (redis_exporter's {@code --namespace}). */
   protected Optional<String> namespaceFlag() {
     return Optional.empty();
@@ -151,6 +161,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     String namespace;
     Datastore<R> datastore;
     List<MetricDefinition<R>> definitions;
+    Map<String, String> staticLabels;
     try {
       config = readConfig();
       namespace = namespaceFlag().or(config::namespace).orElse(info().namespace());
@@ -159,12 +170,14 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
       ExporterConfig<M> c = config;
       Optional<List<MetricDefinition<R>>> files = errors.read(() -> loadFiles(namespace, c));
       Optional<Datastore<R>> built = errors.read(() -> datastore(c));
+      Optional<Map<String, String>> labels = errors.read(() -> staticLabels(c));
       if (built.isEmpty() && files.isPresent()) {
         // Without the module its adjustments cannot run, but names defined twice are worth reporting now.
         errors.check(() -> new MetricsFiles<>(namespace, requestParser()).checkUnique(files.get()));
       }
       errors.throwIfAny();
       datastore = built.orElseThrow();
+      staticLabels = labels.orElseThrow();
       definitions = definitions(namespace, datastore, files.orElseThrow());
     } catch (ConfigException e) {
       printErrors(e);
@@ -181,13 +194,12 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     }
     if (checkConfig) {
       ConfigSummary.print(configFile == null ? "no --config.file" : configFile.toString(), namespace,
-          connections(datastore), config.constLabels(), definitions);
+          connections(datastore), staticLabels, definitions);
       return 0;
     }
     EngineSettings settings = engineSettings(config);
     connections(datastore).forEach(c -> log.info("monitoring {}", c));
-    Labels constLabels = Labels.of(new ArrayList<>(config.constLabels().keySet()),
-        new ArrayList<>(config.constLabels().values()));
+    Labels constLabels = Labels.of(new ArrayList<>(staticLabels.keySet()), new ArrayList<>(staticLabels.values()));
     ExporterRuntime<R> runtime = new ExporterRuntime<>(namespace, settings, constLabels, info().selfMetrics(),
         datastore, definitions);
     PrometheusRegistry registry = new PrometheusRegistry();
@@ -264,6 +276,19 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
       e.lines().forEach(line -> log.error("reload refused: {}", line));
       throw e;
     }
+  }
+
+  /** The config file's labels, then the module's flags' labels; a name given by both is an error. */
+  private Map<String, String> staticLabels(ExporterConfig<M> config) throws ConfigException {
+    Map<String, String> fromFlags = flagLabels();
+    Map<String, String> all = new LinkedHashMap<>(config.constLabels());
+    for (Map.Entry<String, String> e : fromFlags.entrySet()) {
+      if (all.putIfAbsent(e.getKey(), e.getValue()) != null) {
+        throw new ConfigException(config.source(), 0, "labels." + e.getKey(), "label '" + e.getKey()
+            + "' is set both by the config file and by a flag: keep one");
+      }
+    }
+    return all;
   }
 
   /** Each connection as the start log and {@code --check-config} show it: name (when several) and where. */

@@ -29,7 +29,7 @@ public final class RowShapingParser {
 
   /** The step names, in the order the documentation lists them. */
   public static final List<String> STEPS = List.of("match", "rename", "set", "pairs", "unpivot", "pivot", "calc",
-      "fill");
+      "fill", "sum");
 
   private static final Set<String> ALL_OPTIONAL = Set.of("pairs", "unpivot", "pivot");
   private static final Map<String, String> USAGE = Map.of(
@@ -40,7 +40,8 @@ public final class RowShapingParser {
       "unpivot", "unpivot: {keep: [COLUMN, ...], name: field, value: value}",
       "pivot", "pivot: {name: name, value: value, by: COLUMN}",
       "calc", "calc: {COLUMN: 'A OP B', ...}",
-      "fill", "fill: {keys: {COLUMN: VALUES, ...}, with: {COLUMN: VALUE, ...}}");
+      "fill", "fill: {keys: {COLUMN: VALUES, ...}, with: {COLUMN: VALUE, ...}}",
+      "sum", "sum: {by: [COLUMN, ...], columns: [COLUMN, ...]}");
 
   private RowShapingParser() {}
 
@@ -105,6 +106,7 @@ public final class RowShapingParser {
         case "unpivot" -> unpivot(a);
         case "pivot" -> pivot(a);
         case "calc" -> calc(a);
+        case "sum" -> sum(a);
         default -> fill(a);
       };
     } catch (IllegalArgumentException e) {
@@ -188,6 +190,18 @@ public final class RowShapingParser {
       }
     }
     return new Calc(columns);
+  }
+
+  private static RowStep sum(YamlMapping a) throws ConfigException {
+    a.expect(List.of("by", "columns"));
+    List<String> by = a.stringList("by");
+    if (!a.has("columns")) {
+      a.refuseUnknownKeys();
+      throw a.error("columns", "sum needs columns: the columns to add up, e.g. columns: [lag]");
+    }
+    List<String> columns = a.stringList("columns");
+    a.finish();
+    return new Sum(by, columns);
   }
 
   private static RowStep fill(YamlMapping a) throws ConfigException {

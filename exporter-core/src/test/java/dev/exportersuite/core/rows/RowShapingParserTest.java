@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The {@code rows:} key of an entry: every step's YAML form, and every mistake with its line. */
 class RowShapingParserTest {
 
-  private static final String KNOWN = "known steps: match, rename, set, pairs, unpivot, pivot, calc, fill";
+  private static final String KNOWN = "known steps: match, rename, set, pairs, unpivot, pivot, calc, fill, sum";
 
   private static YamlMapping entry(String yaml) throws ConfigException {
     return YamlMapping.of("team.yaml", "metrics[0]", YamlDocument.parse("team.yaml", yaml));
@@ -114,6 +114,34 @@ class RowShapingParserTest {
   void aCommaSeparatedFillValueIsAListAsForLabels() throws Exception {
     assertThat(((Fill) parse("rows: [fill: {keys: {field: 'keys, expires'}, with: {value: 0}}]\n").steps().get(0))
         .keys()).containsEntry("field", List.of("keys", "expires"));
+  }
+
+  @Test
+  void sumInItsYamlFormsAndItsMistakes() throws Exception {
+    assertThat(parse("""
+        rows:
+          - sum: {by: [consumergroup, topic], columns: [current_offset, lag]}
+          - sum: {columns: lag}
+          - sum: {by: 'a, b', columns: 'x, y'}
+        """).steps()).containsExactly(
+        new Sum(List.of("consumergroup", "topic"), List.of("current_offset", "lag")),
+        new Sum(List.of(), List.of("lag")),
+        new Sum(List.of("a", "b"), List.of("x", "y")));
+    assertThat(errors("""
+        rows:
+          - sum
+          - sum: {by: [topic]}
+          - sum: {by: [topic], columns: [topic]}
+          - sum: {columns: [lag], bye: [x]}
+          - sum: {columns: [lag, LAG]}
+        """)).containsExactly(
+        "team.yaml:2: metrics[0].rows[0]: sum needs arguments: write '- sum: {by: [COLUMN, ...], columns: "
+            + "[COLUMN, ...]}'",
+        "team.yaml:3: metrics[0].rows[1].sum.columns: sum needs columns: the columns to add up, e.g. columns: [lag]",
+        "team.yaml:4: metrics[0].rows[2].sum: 'topic' is both in by and in columns: a column is either grouped by "
+            + "or added up",
+        "team.yaml:5: metrics[0].rows[3].sum.bye: unknown key 'bye' (did you mean 'by'?); known keys: by, columns",
+        "team.yaml:6: metrics[0].rows[4].sum: column 'lag' is listed twice in columns (column names ignore case)");
   }
 
   @Test

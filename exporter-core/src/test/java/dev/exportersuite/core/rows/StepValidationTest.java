@@ -48,6 +48,15 @@ class StepValidationTest {
   }
 
   @Test
+  void sumNeedsColumnsEachListedOnceAndNoneAlsoGroupedBy() {
+    assertThatThrownBy(() -> new Sum(List.of("a"), List.of())).hasMessageContaining("sum needs columns");
+    assertThatThrownBy(() -> new Sum(List.of("a", "A"), List.of("v"))).hasMessageContaining("'a' is listed twice in by");
+    assertThatThrownBy(() -> new Sum(List.of("V"), List.of("v"))).hasMessageContaining("'v' is both in by and in");
+    assertThatThrownBy(() -> new Sum(List.of(), List.of(" "))).hasMessageContaining("must be a column name");
+    assertThat(new Sum(List.of("Topic"), List.of("Lag"))).isEqualTo(new Sum(List.of("topic"), List.of("lag")));
+  }
+
+  @Test
   void unpivotAndPivotNeedDistinctColumns() {
     assertThatThrownBy(() -> new Unpivot(List.of(), "v", "V")).hasMessageContaining("give them two columns");
     assertThatThrownBy(() -> new Unpivot(List.of("field"), "field", "value"))

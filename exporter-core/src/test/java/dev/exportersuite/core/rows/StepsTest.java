@@ -179,6 +179,51 @@ class StepsTest {
   }
 
   @Test
+  void sumAddsUpEachCombinationOfTheByColumnsInTheOrderFirstSeen() {
+    List<Row> offsets = List.of(
+        Row.of("consumergroup", "g1", "topic", "orders", "partition", 0, "current_offset", 10L, "lag", 2L),
+        Row.of("consumergroup", "g2", "topic", "orders", "partition", 0, "current_offset", 7, "lag", null),
+        Row.of("consumergroup", "g1", "topic", "orders", "partition", 1, "current_offset", 20L, "lag", 3L),
+        Row.of("consumergroup", "g1", "topic", "audit", "partition", 0, "current_offset", "5", "lag", 0L));
+    List<Row> sums = new Sum(List.of("consumergroup", "topic"), List.of("current_offset", "lag")).apply(offsets);
+    assertThat(sums).containsExactly(
+        Row.of("consumergroup", "g1", "topic", "orders", "current_offset", 30L, "lag", 5L),
+        // Every lag of g2 is null: its sum is null too (no sample), not 0.
+        Row.of("consumergroup", "g2", "topic", "orders", "current_offset", 7L, "lag", null),
+        Row.of("consumergroup", "g1", "topic", "audit", "current_offset", 5L, "lag", 0L));
+    assertThat(new Sum(List.of(), List.of("lag")).apply(offsets)).containsExactly(Row.of("lag", 5L));
+    assertThat(new Sum(List.of(), List.of("lag")).apply(List.of())).isEmpty();
+  }
+
+  @Test
+  void sumKeepsTheByValuesAsTheFirstRowHasThemAndComparesThemAsText() {
+    List<Row> rows = List.of(Row.of("p", 3, "v", 1), Row.of("p", 3.0, "v", 2), Row.of("p", null, "v", 4),
+        Row.of("v", 8));
+    // 3 and 3.0 read as "3"; a null and a missing column both read as empty text.
+    assertThat(new Sum(List.of("P"), List.of("V")).apply(rows)).containsExactly(Row.of("p", 3, "v", 3L),
+        Row.of("p", null, "v", 12L));
+  }
+
+  @Test
+  void sumIsExactForWholeNumbersAndADoubleOnceAFractionOrAnOverflowComesIn() {
+    assertThat(sum(Row.of("v", 9_007_199_254_740_993L), Row.of("v", 1))).isEqualTo(9_007_199_254_740_994L);
+    assertThat(sum(Row.of("v", 1), Row.of("v", 0.5), Row.of("v", "2"))).isEqualTo(3.5);
+    assertThat(sum(Row.of("v", Long.MAX_VALUE), Row.of("v", 1L))).isEqualTo(Math.pow(2, 63));
+    assertThat(sum(Row.of("v", true), Row.of("v", new java.math.BigDecimal("2.00")))).isEqualTo(3L);
+  }
+
+  @Test
+  void sumRefusesTextThatIsNotANumberWithoutQuotingIt() {
+    assertThatThrownBy(() -> new Sum(List.of(), List.of("v")).apply(List.of(Row.of("v", 1), Row.of("v", "secret"))))
+        .isInstanceOf(RowShapingException.class)
+        .hasMessage("column 'v' of row 2 is text that is not a number");
+  }
+
+  private static Object sum(Row... rows) {
+    return new Sum(List.of(), List.of("v")).apply(List.of(rows)).get(0).get("v");
+  }
+
+  @Test
   void fillAddsEveryMissingCombinationWithTheWithColumns() {
     List<Row> rows = List.of(Row.of("name", "db0", "field", "keys", "value", "5"),
         Row.of("name", "db0", "field", "expires", "value", "1"));

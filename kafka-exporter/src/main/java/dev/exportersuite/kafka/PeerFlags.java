@@ -1,0 +1,186 @@
+package dev.exportersuite.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/**
+ * kafka_exporter's flags that this exporter accepts so that a command line written for it starts here too, but
+ * that change nothing yet, each with the reason. SASL, client TLS and server TLS asked for explicitly stop the
+ * start instead: connecting without them, or serving plain HTTP, would be less safe than what was asked.
+ */
+final class PeerFlags {
+
+  private static final String SASL = "SASL is not supported yet";
+  private static final String TLS = "TLS to the brokers is not supported yet";
+  private static final String SERVER_TLS = "serving the metrics over TLS is not supported yet";
+
+  @Option(names = "--sasl.enabled", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+      description = "Not supported yet: the exporter refuses to start rather than connect without SASL.")
+  Boolean saslEnabled;
+  @Option(names = "--sasl.handshake", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+      description = "No effect yet (SASL).")
+  Boolean saslHandshake;
+  @Option(names = "--sasl.username", paramLabel = "USER", description = "No effect yet (SASL).")
+  String saslUsername;
+  @Option(names = "--sasl.password", paramLabel = "PASSWORD", description = "No effect yet (SASL).")
+  String saslPassword;
+  @Option(names = "--sasl.mechanism", paramLabel = "MECHANISM", description = "No effect yet (SASL).")
+  String saslMechanism;
+  @Option(names = "--sasl.aws-region", paramLabel = "REGION", description = "No effect yet (SASL).")
+  String saslAwsRegion;
+  @Option(names = "--sasl.oauthbearer-token-url", paramLabel = "URL", description = "No effect yet (SASL).")
+  String saslOauthTokenUrl;
+  @Option(names = "--sasl.service-name", paramLabel = "NAME", description = "No effect yet (SASL/Kerberos).")
+  String saslServiceName;
+  @Option(names = "--sasl.kerberos-config-path", paramLabel = "FILE", description = "No effect yet (SASL/Kerberos).")
+  String saslKerberosConfig;
+  @Option(names = "--sasl.realm", paramLabel = "REALM", description = "No effect yet (SASL/Kerberos).")
+  String saslRealm;
+  @Option(names = "--sasl.kerberos-auth-type", paramLabel = "TYPE", description = "No effect yet (SASL/Kerberos).")
+  String saslKerberosAuthType;
+  @Option(names = "--sasl.keytab-path", paramLabel = "FILE", description = "No effect yet (SASL/Kerberos).")
+  String saslKeytab;
+  @Option(names = "--sasl.disable-PA-FX-FAST", arity = "0..1", fallbackValue = "true",
+      paramLabel = "BOOL", description = "No effect yet (SASL/Kerberos).")
+  Boolean saslDisablePaFxFast;
+
+  @Option(names = "--tls.enabled", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+      description = "Not supported yet: the exporter refuses to start rather than connect without TLS.")
+  Boolean tlsEnabled;
+  @Option(names = "--tls.server-name", paramLabel = "NAME", description = "No effect yet (TLS).")
+  String tlsServerName;
+  @Option(names = "--tls.ca-file", paramLabel = "FILE", description = "No effect yet (TLS).")
+  String tlsCaFile;
+  @Option(names = "--tls.cert-file", paramLabel = "FILE", description = "No effect yet (TLS).")
+  String tlsCertFile;
+  @Option(names = "--tls.key-file", paramLabel = "FILE", description = "No effect yet (TLS).")
+  String tlsKeyFile;
+  @Option(names = "--tls.insecure-skip-tls-verify", arity = "0..1", fallbackValue = "true",
+      paramLabel = "BOOL", description = "No effect yet (TLS).")
+  Boolean tlsInsecureSkipVerify;
+
+  @Option(names = "--server.tls.enabled", arity = "0..1", fallbackValue = "true",
+      paramLabel = "BOOL", description = "Not supported yet: the exporter refuses to start rather than serve "
+          + "plain HTTP.")
+  Boolean serverTlsEnabled;
+  @Option(names = "--server.tls.mutual-auth-enabled", arity = "0..1", fallbackValue = "true",
+      paramLabel = "BOOL", description = "No effect yet (server TLS).")
+  Boolean serverTlsMutualAuth;
+  @Option(names = "--server.tls.ca-file", paramLabel = "FILE", description = "No effect yet (server TLS).")
+  String serverTlsCaFile;
+  @Option(names = "--server.tls.cert-file", paramLabel = "FILE", description = "No effect yet (server TLS).")
+  String serverTlsCertFile;
+  @Option(names = "--server.tls.key-file", paramLabel = "FILE", description = "No effect yet (server TLS).")
+  String serverTlsKeyFile;
+
+  @Option(names = "--kafka.version", paramLabel = "VERSION",
+      description = "No effect: the client agrees each request's version with the brokers.")
+  String kafkaVersion;
+  @Option(names = "--use.consumelag.zookeeper", arity = "0..1", fallbackValue = "true",
+      paramLabel = "BOOL", description = "No effect: offsets kept in ZooKeeper are not read.")
+  Boolean zookeeperLag;
+  @Option(names = "--zookeeper.server", paramLabel = "HOST:PORT", description = "No effect: ZooKeeper is not read.")
+  List<String> zookeeperServers;
+  @Option(names = "--concurrent.enable", arity = "0..1", fallbackValue = "true",
+      paramLabel = "BOOL", description = "No effect: concurrent scrapes always share one collection.")
+  Boolean concurrentEnable;
+  @Option(names = "--topic.workers", paramLabel = "N",
+      description = "No effect: offsets are read in one batched request per broker.")
+  Integer topicWorkers;
+  @Option(names = "--kafka.allow-auto-topic-creation", arity = "0..1", fallbackValue = "true",
+      paramLabel = "BOOL", description = "No effect: the Admin API never creates topics.")
+  Boolean allowAutoTopicCreation;
+  @Option(names = "--verbosity", paramLabel = "N", description = "No effect: use --log.level=debug.")
+  Integer verbosity;
+  @Option(names = "--log.enable-sarama", arity = "0..1", fallbackValue = "true",
+      paramLabel = "BOOL", description = "No effect: the Kafka client logs at --log.level=debug.")
+  Boolean logSarama;
+  @Option(names = "--log.format", paramLabel = "FORMAT", description = "No effect: logs are plain text lines.")
+  String logFormat;
+
+  /** The boolean flags by name, for their {@code --no-} forms. */
+  void booleans(Map<String, Consumer<Boolean>> setters) {
+    setters.put("sasl.enabled", v -> saslEnabled = v);
+    setters.put("sasl.handshake", v -> saslHandshake = v);
+    setters.put("sasl.disable-PA-FX-FAST", v -> saslDisablePaFxFast = v);
+    setters.put("tls.enabled", v -> tlsEnabled = v);
+    setters.put("tls.insecure-skip-tls-verify", v -> tlsInsecureSkipVerify = v);
+    setters.put("server.tls.enabled", v -> serverTlsEnabled = v);
+    setters.put("server.tls.mutual-auth-enabled", v -> serverTlsMutualAuth = v);
+    setters.put("use.consumelag.zookeeper", v -> zookeeperLag = v);
+    setters.put("concurrent.enable", v -> concurrentEnable = v);
+    setters.put("kafka.allow-auto-topic-creation", v -> allowAutoTopicCreation = v);
+    setters.put("log.enable-sarama", v -> logSarama = v);
+  }
+
+  /** The reason not to start, when a flag asks for security this exporter does not have yet. */
+  Optional<String> refusal() {
+    if (Boolean.TRUE.equals(saslEnabled)) {
+      return Optional.of("--sasl.enabled: " + SASL + "; refusing to start rather than connect without "
+          + "authentication");
+    }
+    if (Boolean.TRUE.equals(tlsEnabled)) {
+      return Optional.of("--tls.enabled: " + TLS + "; refusing to start rather than connect unencrypted");
+    }
+    if (Boolean.TRUE.equals(serverTlsEnabled)) {
+      return Optional.of("--server.tls.enabled: " + SERVER_TLS + "; refusing to start rather than serve plain "
+          + "HTTP");
+    }
+    return Optional.empty();
+  }
+
+  /** One line for each flag given that changes nothing here, saying why. Values are never repeated. */
+  List<String> withoutEffect() {
+    List<String> lines = new ArrayList<>();
+    put(lines, "--sasl.enabled", saslEnabled, SASL);
+    put(lines, "--sasl.handshake", saslHandshake, SASL);
+    put(lines, "--sasl.username", saslUsername, SASL);
+    put(lines, "--sasl.password", saslPassword, SASL);
+    put(lines, "--sasl.mechanism", saslMechanism, SASL);
+    put(lines, "--sasl.aws-region", saslAwsRegion, SASL);
+    put(lines, "--sasl.oauthbearer-token-url", saslOauthTokenUrl, SASL);
+    put(lines, "--sasl.service-name", saslServiceName, SASL);
+    put(lines, "--sasl.kerberos-config-path", saslKerberosConfig, SASL);
+    put(lines, "--sasl.realm", saslRealm, SASL);
+    put(lines, "--sasl.kerberos-auth-type", saslKerberosAuthType, SASL);
+    put(lines, "--sasl.keytab-path", saslKeytab, SASL);
+    put(lines, "--sasl.disable-PA-FX-FAST", saslDisablePaFxFast, SASL);
+    put(lines, "--tls.enabled", tlsEnabled, TLS);
+    put(lines, "--tls.server-name", tlsServerName, TLS);
+    put(lines, "--tls.ca-file", tlsCaFile, TLS);
+    put(lines, "--tls.cert-file", tlsCertFile, TLS);
+    put(lines, "--tls.key-file", tlsKeyFile, TLS);
+    put(lines, "--tls.insecure-skip-tls-verify", tlsInsecureSkipVerify, TLS);
+    put(lines, "--server.tls.enabled", serverTlsEnabled, SERVER_TLS);
+    put(lines, "--server.tls.mutual-auth-enabled", serverTlsMutualAuth, SERVER_TLS);
+    put(lines, "--server.tls.ca-file", serverTlsCaFile, SERVER_TLS);
+    put(lines, "--server.tls.cert-file", serverTlsCertFile, SERVER_TLS);
+    put(lines, "--server.tls.key-file", serverTlsKeyFile, SERVER_TLS);
+    put(lines, "--kafka.version", kafkaVersion, "the Kafka client agrees each request's version with the "
+        + "brokers (it talks to brokers of Kafka 2.1 and newer)");
+    put(lines, "--use.consumelag.zookeeper", zookeeperLag, "offsets that pre-0.9 consumers kept in ZooKeeper "
+        + "are not read; the offsets Kafka keeps are (kafka_consumergroup_*)");
+    put(lines, "--zookeeper.server", zookeeperServers, "ZooKeeper is not read (see --use.consumelag.zookeeper)");
+    put(lines, "--concurrent.enable", concurrentEnable, "concurrent scrapes always share one collection, "
+        + "kafka_exporter's default and its advice for large clusters");
+    put(lines, "--topic.workers", topicWorkers, "there are no per-topic workers: the offsets of all "
+        + "partitions are read in one request per broker");
+    put(lines, "--kafka.allow-auto-topic-creation", allowAutoTopicCreation, "the Admin API never creates "
+        + "topics");
+    put(lines, "--verbosity", verbosity, "use --log.level=debug");
+    put(lines, "--log.enable-sarama", logSarama, "there is no sarama here; the Kafka client logs at "
+        + "--log.level=debug");
+    put(lines, "--log.format", logFormat, "logs are plain text lines");
+    return lines;
+  }
+
+  private static void put(List<String> lines, String flag, Object value, String reason) {
+    if (value != null) {
+      lines.add(flag + " has no effect here yet: " + reason);
+    }
+  }
+}
