@@ -128,7 +128,10 @@ final class LiveStack implements AutoCloseable {
         .put("localhost:9090", "127.0.0.1:" + promPort)
         .put("redis://redis:6379", "redis://" + REDIS)
         .put("redis:6379", REDIS)
-        .put("mysql:3306", MYSQL);
+        .put("mysql:3306", MYSQL)
+        // No Oracle server can run here: the compose DSN's oracle:1521 becomes a loopback port where nothing
+        // listens (picked free, never bound), so oracle-exporter answers with oracledb_up 0 and its self-metrics.
+        .put("oracle:1521", "127.0.0.1:" + FreePort.pick());
     for (Repo.Module m : Repo.MODULES) {
       int port = FreePort.pick();
       exporterPorts.put(m.name(), port);

@@ -13,8 +13,13 @@ import org.yaml.snakeyaml.Yaml;
 /** The checkout under test: where the shipped configs and the modules' jars are, and how to read them. */
 final class Repo {
 
-  /** Every module the suite ships today, with the names the configs use for it. */
-  record Module(String name, String namespace, int defaultPort) {
+  /**
+   * Every module the suite ships today, with the names the configs use for it. {@code multiTarget}: the module has
+   * an endpoint that scrapes the server named by ?target= (so prometheus.yml has a multi-target job for it).
+   * {@code serverInTests}: a real server of its kind runs beside the e2e tests; where none can (Oracle), the
+   * exporter still runs and is scraped, but its database metrics cannot have data (see {@link WithoutServer}).
+   */
+  record Module(String name, String namespace, int defaultPort, boolean multiTarget, boolean serverInTests) {
 
     /** The runnable jar the module's build leaves in its target directory. */
     Path jar() {
@@ -29,10 +34,17 @@ final class Repo {
 
   /** The kafka and oracle issues add their modules here, and to every config this list is checked against. */
   static final List<Module> MODULES = List.of(
-      new Module("mysql-exporter", "mysql", 9104),
-      new Module("redis-exporter", "redis", 9121));
+      new Module("mysql-exporter", "mysql", 9104, true, true),
+      new Module("redis-exporter", "redis", 9121, true, true),
+      // no Oracle server can run here; oracle-exporter, like oracledb_exporter, has no multi-target endpoint
+      new Module("oracle-exporter", "oracledb", 9161, false, false));
 
   private Repo() {}
+
+  /** The module whose dashboard is configs/grafana/dashboards/&lt;module&gt;.json. */
+  static java.util.Optional<Module> moduleOfDashboard(String fileName) {
+    return MODULES.stream().filter(m -> (m.name() + ".json").equals(fileName)).findFirst();
+  }
 
   static Path root() {
     String dir = System.getProperty("repo.root");

@@ -24,7 +24,14 @@ final class Tools {
   }
 
   static Result run(Duration timeout, Path workDir, String... command) throws IOException, InterruptedException {
+    return run(timeout, workDir, java.util.Map.of(), command);
+  }
+
+  /** The command with these variables added to the environment (a compose service's, for instance). */
+  static Result run(Duration timeout, Path workDir, java.util.Map<String, String> env, String... command)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().putAll(env);
     if (workDir != null) {
       pb.directory(workDir.toFile());
     }
