@@ -18,6 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,6 +35,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JdbcExecutor implements RequestExecutor<SqlRequest> {
 
   private static final AtomicInteger POOLS = new AtomicInteger();
+  /** Threads for the direct liveness checks of empty pools: daemon, created as needed, few. */
+  private static final ExecutorService DIRECT_CHECKS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "jdbc-direct-check");
+    t.setDaemon(true);
+    return t;
+  });
   /** Time beyond a request's limit for the driver's own cancel to work before the socket read gives up. */
   static final Duration NETWORK_GRACE = Duration.ofSeconds(5);
 
@@ -133,10 +146,40 @@ public final class JdbcExecutor implements RequestExecutor<SqlRequest> {
     settings.username().ifPresent(u -> p.setProperty("user", u));
     settings.password().ifPresent(pw -> p.setProperty("password", pw));
     Driver driver = DriverManager.getDriver(settings.url());
-    try (Connection direct = driver.connect(settings.url(), p)) {
-      if (direct == null) {
-        throw new SQLException("no JDBC driver takes this URL");
+    // Bounded by the connect timeout, as the pool's wait is: a listener that never answers must not hold it longer.
+    CompletableFuture<Connection> connecting = CompletableFuture.supplyAsync(() -> {
+      try {
+        return driver.connect(settings.url(), p);
+      } catch (SQLException e) {
+        throw new CompletionException(e);
       }
+    }, DIRECT_CHECKS);
+    Connection direct;
+    try {
+      direct = connecting.get(Math.max(250, settings.connectTimeout().toMillis()), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      connecting.thenAccept(JdbcExecutor::closeQuietly); // one that answers late must not stay open
+      throw new SQLException("no answer to the logon within the connect timeout (" + settings.connectTimeout().toMillis()
+          + "ms)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause().getMessage(), e.getCause());
+    }
+    if (direct == null) {
+      throw new SQLException("no JDBC driver takes this URL");
+    }
+    closeQuietly(direct);
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      if (c != null) {
+        c.close();
+      }
+    } catch (SQLException e) {
+      // only a check: nothing to do
     }
   }
 
