@@ -33,8 +33,9 @@ final class ExporterRuntime<R> {
   private final Labels constLabels;
   private final SelfMetricsSpec selfMetrics;
   private final Map<String, TargetMetrics> targets = new LinkedHashMap<>();
-  private final MultiCollector collector;
-  private final ScrapeStatus status;
+  private final Map<String, ScrapeEngine<R>> engines = new LinkedHashMap<>();
+  /** The one target's metrics, or all targets' joined: what the registry collects and the landing page shows. */
+  private final ScrapeStatus exposed;
   private volatile List<MetricDefinition<R>> definitions;
 
   ExporterRuntime(String namespace, EngineSettings settings, Labels constLabels, SelfMetricsSpec selfMetrics,
@@ -46,17 +47,11 @@ final class ExporterRuntime<R> {
     this.definitions = List.copyOf(definitions);
     for (NamedConnection<R> c : datastore.connections()) {
       Labels own = datastore.named() ? targetLabels(datastore, c) : Labels.EMPTY;
-      targets.put(c.name(), metrics(new ScrapeEngine<>(c.connection().open(), runningOn(c.name()), settings), own));
+      ScrapeEngine<R> engine = new ScrapeEngine<>(c.connection().open(), runningOn(c.name()), settings);
+      engines.put(c.name(), engine);
+      targets.put(c.name(), metrics(engine, own));
     }
-    if (targets.size() == 1 && !datastore.named()) {
-      TargetMetrics only = targets.values().iterator().next();
-      this.collector = only;
-      this.status = only;
-    } else {
-      MergedMetrics merged = new MergedMetrics(targets);
-      this.collector = merged;
-      this.status = merged;
-    }
+    this.exposed = datastore.named() ? new MergedMetrics(targets) : targets.values().iterator().next();
   }
 
   /**
@@ -81,11 +76,11 @@ final class ExporterRuntime<R> {
 
   /** What the registry collects: the one target, or all of them joined. */
   MultiCollector collector() {
-    return collector;
+    return exposed;
   }
 
   ScrapeStatus status() {
-    return status;
+    return exposed;
   }
 
   /** Definitions enabled on at least one connection. */
@@ -96,17 +91,15 @@ final class ExporterRuntime<R> {
   /** A reload: each engine takes the new definitions that run on it; multi-target engines are reopened by the caller. */
   void replaceDefinitions(List<MetricDefinition<R>> next) {
     definitions = List.copyOf(next);
-    targets.forEach((name, t) -> {
-      @SuppressWarnings("unchecked")
-      ScrapeEngine<R> engine = (ScrapeEngine<R>) t.engine();
+    engines.forEach((name, engine) -> {
       engine.replaceDefinitions(runningOn(name));
-      t.forgetRemovedDefinitions();
+      targets.get(name).forgetRemovedDefinitions();
     });
   }
 
   /** Closes every connection's engine; a scrape in flight finishes first. */
   void close() {
-    targets.values().forEach(t -> t.engine().close());
+    engines.values().forEach(ScrapeEngine::close);
   }
 
   /** The module's multi-target endpoint: each selection gets an engine with the definitions in force. */

@@ -62,11 +62,6 @@ public record Datastore<R>(List<NamedConnection<R>> connections, String nameLabe
     return new Datastore<>(connections, nameLabel, true, loaded -> loaded, Optional.empty());
   }
 
-  /** The connection of an exporter that scrapes one datastore; the first of several. */
-  public ResolvedConnection<R> connection() {
-    return connections.get(0).connection();
-  }
-
   public Datastore<R> withDefinitions(Definitions<R> adjust) {
     return new Datastore<>(connections, nameLabel, named, adjust, multiTarget);
   }

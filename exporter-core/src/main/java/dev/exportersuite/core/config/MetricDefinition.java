@@ -77,8 +77,6 @@ public record MetricDefinition<R>(
    */
   public record Naming(Optional<String> fieldToAppend, List<NameRule> rules) {
 
-    public static final Naming FROM_COLUMNS = new Naming(Optional.empty(), List.of());
-
     public Naming {
       rules = List.copyOf(rules);
     }
@@ -92,8 +90,6 @@ public record MetricDefinition<R>(
    */
   public record Values(Map<String, Double> valueMap, boolean skipNonNumeric) {
 
-    public static final Values NUMBERS = new Values(Map.of(), false);
-
     public Values {
       valueMap = Map.copyOf(valueMap);
     }
@@ -105,10 +101,7 @@ public record MetricDefinition<R>(
    * @param queryTimeout this request's limit ({@code querytimeout}); empty: the exporter's default
    * @param scrapeInterval empty: run at every scrape; else results are reused for this long ({@code scrapeinterval})
    */
-  public record Timing(Optional<Duration> queryTimeout, Optional<Duration> scrapeInterval) {
-
-    public static final Timing EVERY_SCRAPE = new Timing(Optional.empty(), Optional.empty());
-  }
+  public record Timing(Optional<Duration> queryTimeout, Optional<Duration> scrapeInterval) {}
 
   public MetricDefinition {
     Objects.requireNonNull(request, "request");

@@ -35,11 +35,18 @@ final class GoLabelValues extends FilterOutputStream {
     }
   }
 
+  /** Copies up to each line break at once: the writer hands over large buffers, and most lines pass unchanged. */
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
+    int start = off;
     for (int i = off; i < off + len; i++) {
-      write(b[i]);
+      if (b[i] == '\n') {
+        line.write(b, start, i + 1 - start);
+        flushLine();
+        start = i + 1;
+      }
     }
+    line.write(b, start, off + len - start);
   }
 
   private void flushLine() throws IOException {

@@ -55,8 +55,4 @@ public final class MergedMetrics implements MultiCollector, ScrapeStatus {
     targets.forEach((name, t) -> t.connectionError().ifPresent(e -> down.add(name + ": " + e)));
     return down.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", down));
   }
-
-  public Map<String, TargetMetrics> targets() {
-    return targets;
-  }
 }

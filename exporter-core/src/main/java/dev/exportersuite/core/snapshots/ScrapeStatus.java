@@ -1,10 +1,14 @@
 package dev.exportersuite.core.snapshots;
 
+import io.prometheus.metrics.model.registry.MultiCollector;
 import java.util.List;
 import java.util.Optional;
 
-/** What the landing page and {@code --once} read of the running exporter after its last collection. */
-public interface ScrapeStatus {
+/**
+ * The metrics of the running exporter's targets, as the registry collects them, and what the landing page and
+ * {@code --once} read of their last collection.
+ */
+public interface ScrapeStatus extends MultiCollector {
 
   /** One entry per collector, in definition order. */
   List<CollectorStatus> status();
