@@ -1,5 +1,6 @@
 package dev.exportersuite.mysql;
 
+import dev.exportersuite.core.testing.ExporterJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.testing.Exposition;
@@ -36,7 +37,7 @@ class CredentialFormsTest {
 
   @Test
   void usernameFlagCarriesThePasswordAfterTheFirstColon() throws Exception {
-    ExporterProcess.Result r = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+    ExporterJvm.Result r = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
         "--mysqld.username=" + USER + ":" + PASSWORD, "--no-collect.info_schema.innodb_cmp",
         "--no-collect.info_schema.innodb_cmpmem");
     assertThat(r.metrics().value("mysql_up")).as(r.stderr()).contains(1.0);
@@ -45,7 +46,7 @@ class CredentialFormsTest {
 
   @Test
   void passwordFromTheEnvironment() throws Exception {
-    ExporterProcess.Result r = ExporterProcess.once(Map.of("MYSQLD_EXPORTER_PASSWORD", PASSWORD),
+    ExporterJvm.Result r = ExporterProcess.once(Map.of("MYSQLD_EXPORTER_PASSWORD", PASSWORD),
         "--mysqld.address", MariaDb.ADDRESS, "--mysqld.username", USER);
     assertThat(r.metrics().value("mysql_up")).as(r.stderr()).contains(1.0);
   }
@@ -56,7 +57,7 @@ class CredentialFormsTest {
     Files.writeString(cnf, "# exporter\n[mysqld]\nport=1\n\n[client]\nuser = " + USER + "\npassword = \""
         + PASSWORD.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\nhost = " + MariaDb.HOST + "\nport = "
         + MariaDb.PORT + "\n");
-    ExporterProcess.Result r = ExporterProcess.once(Map.of(), "--config.my-cnf=" + cnf);
+    ExporterJvm.Result r = ExporterProcess.once(Map.of(), "--config.my-cnf=" + cnf);
     assertThat(r.metrics().value("mysql_up")).as(r.stderr()).contains(1.0);
   }
 
@@ -77,7 +78,7 @@ class CredentialFormsTest {
             metricsdesc:
               client: The exporter's own session.
         """);
-    ExporterProcess.Result r = ExporterProcess.once(Map.of(), "--config.my-cnf=" + cnf,
+    ExporterJvm.Result r = ExporterProcess.once(Map.of(), "--config.my-cnf=" + cnf,
         "--custom.metrics=" + whoami);
     assertThat(r.metrics().value("mysql_up")).as(r.stderr()).contains(1.0);
     assertThat(r.metrics().value("mysql_test_session_client", "host", "localhost")).as(r.stdout()).contains(1.0);
@@ -86,7 +87,7 @@ class CredentialFormsTest {
 
   @Test
   void dataSourceNameOfMysqldExporter014() throws Exception {
-    ExporterProcess.Result r = ExporterProcess.once(
+    ExporterJvm.Result r = ExporterProcess.once(
         Map.of("DATA_SOURCE_NAME", USER + ":" + PASSWORD + "@tcp(" + MariaDb.ADDRESS + ")/"));
     assertThat(r.metrics().value("mysql_up")).as(r.stderr()).contains(1.0);
   }
@@ -94,7 +95,7 @@ class CredentialFormsTest {
   @Test
   void wrongPasswordIsDownAndNeverPrinted() throws Exception {
     String wrong = "Wr0ng-Secret!";
-    try (ExporterProcess p = ExporterProcess.serve(Map.of("MYSQLD_EXPORTER_PASSWORD", wrong),
+    try (ExporterJvm p = ExporterProcess.serve(Map.of("MYSQLD_EXPORTER_PASSWORD", wrong),
         "--mysqld.address=" + MariaDb.ADDRESS, "--mysqld.username=" + USER, ExporterProcess.fastFailConfig())) {
       String metrics = p.scrapeText("/metrics");
       assertThat(Exposition.parse(metrics).value("mysql_up")).contains(0.0);
@@ -105,7 +106,7 @@ class CredentialFormsTest {
 
   @Test
   void listenAddressAndTelemetryPath() throws Exception {
-    try (ExporterProcess p = ExporterProcess.serve(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+    try (ExporterJvm p = ExporterProcess.serve(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
         "--mysqld.username=root", "--web.telemetry-path=/stats")) {
       assertThat(Exposition.parse(p.scrapeText("/stats")).value("mysql_up")).contains(1.0);
       assertThat(Http.get(p.url("/metrics")).status()).isNotEqualTo(200);
@@ -117,7 +118,7 @@ class CredentialFormsTest {
     Path cnf = dir.resolve("probe.cnf");
     Files.writeString(cnf, "[client]\nuser=nobody_here\npassword=nothing\n\n[client.team_a]\nuser=" + USER
         + "\npassword='" + PASSWORD.replace("\\", "\\\\").replace("'", "\\'") + "'\n");
-    try (ExporterProcess p = ExporterProcess.serve(Map.of(), "--config.my-cnf=" + cnf,
+    try (ExporterJvm p = ExporterProcess.serve(Map.of(), "--config.my-cnf=" + cnf,
         "--mysqld.address=" + MariaDb.ADDRESS, ExporterProcess.fastFailConfig())) {
       Exposition viaSection = Exposition.parse(
           p.scrapeText("/probe?target=" + MariaDb.ADDRESS + "&auth_module=client.team_a"));
@@ -136,7 +137,7 @@ class CredentialFormsTest {
 
   @Test
   void missingMyCnfIsAClearError() throws Exception {
-    ExporterProcess.Result r = ExporterProcess.once(Map.of(), "--config.my-cnf=" + dir.resolve("absent.cnf"));
+    ExporterJvm.Result r = ExporterProcess.once(Map.of(), "--config.my-cnf=" + dir.resolve("absent.cnf"));
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).contains("absent.cnf").contains("no such file");
   }

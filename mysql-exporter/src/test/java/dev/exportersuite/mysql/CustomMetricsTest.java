@@ -1,5 +1,6 @@
 package dev.exportersuite.mysql;
 
+import dev.exportersuite.core.testing.ExporterJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.testing.Exposition;
@@ -48,7 +49,7 @@ class CustomMetricsTest {
             metricsdesc:
               nothing: Never produced.
         """);
-    ExporterProcess.Result r = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+    ExporterJvm.Result r = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
         "--mysqld.username=root", "--custom.metrics=" + orders, "--custom.metrics=" + broken);
     Exposition m = r.metrics();
     assertThat(m.value("mysql_team_a_orders_count", "state", "open")).contains(2.0);
@@ -75,12 +76,12 @@ class CustomMetricsTest {
             metricsdesc:
               total: All orders.
         """);
-    ExporterProcess.Result off = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+    ExporterJvm.Result off = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
         "--mysqld.username=root", "--custom.metrics=" + file, "--no-collect.global_variables");
     assertThat(off.metrics().has("mysql_team_a_orders_total")).isFalse();
     assertThat(off.metrics().types().keySet()).noneMatch(n -> n.startsWith("mysql_global_variables_"));
 
-    ExporterProcess.Result on = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+    ExporterJvm.Result on = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
         "--mysqld.username=root", "--custom.metrics=" + file, "--collect.team_a",
         "--collect.info_schema.processlist", "--collect.info_schema.processlist.min_time=0");
     assertThat(on.metrics().value("mysql_team_a_orders_total")).contains(3.0);
@@ -90,7 +91,7 @@ class CustomMetricsTest {
 
   @Test
   void anUnknownCollectorSwitchIsAnErrorListingTheCollectors() throws Exception {
-    ExporterProcess.Result r = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+    ExporterJvm.Result r = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
         "--collect.global_statsu");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).contains("global_statsu").contains("global_status");

@@ -1,5 +1,6 @@
 package dev.exportersuite.mysql;
 
+import dev.exportersuite.core.testing.ExporterJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.testing.Exposition;
@@ -14,7 +15,7 @@ class DownUpTest {
   @Test
   void upZeroWhileDownThenRecoversOnItsOwn() throws Exception {
     try (TcpProxy proxy = new TcpProxy(MariaDb.HOST, MariaDb.PORT);
-        ExporterProcess p = ExporterProcess.serve(Map.of(), "--mysqld.address=127.0.0.1:" + proxy.port(),
+        ExporterJvm p = ExporterProcess.serve(Map.of(), "--mysqld.address=127.0.0.1:" + proxy.port(),
             "--mysqld.username=root", ExporterProcess.fastFailConfig())) {
       assertThat(p.scrape().value("mysql_up")).contains(1.0);
 

@@ -1,5 +1,6 @@
 package dev.exportersuite.mysql;
 
+import dev.exportersuite.core.testing.ExporterJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.testing.Exposition;
@@ -27,7 +28,7 @@ class ParityTest {
     assertThat(PeerExporter.installed())
         .as("prometheus-mysqld-exporter is installed (scripts/services.sh installs it)").isTrue();
     try (PeerExporter p = PeerExporter.start("root@tcp(" + MariaDb.ADDRESS + ")/");
-        ExporterProcess o = ExporterProcess.serve(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+        ExporterJvm o = ExporterProcess.serve(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
             "--mysqld.username=root")) {
       peer = Exposition.parse(p.scrape());
       ours = o.scrape();

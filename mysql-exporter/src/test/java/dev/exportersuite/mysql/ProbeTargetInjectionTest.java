@@ -1,5 +1,6 @@
 package dev.exportersuite.mysql;
 
+import dev.exportersuite.core.testing.ExporterJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.testing.Exposition;
@@ -30,7 +31,7 @@ class ProbeTargetInjectionTest {
   static Path secret;
   static String marker;
   static FakeMysqlServer fake;
-  static ExporterProcess exporter;
+  static ExporterJvm exporter;
 
   @BeforeAll
   static void start() throws Exception {

@@ -1,5 +1,6 @@
 package dev.exportersuite.mysql;
 
+import dev.exportersuite.core.testing.ExporterJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.testing.Exposition;
@@ -18,7 +19,7 @@ class ReplicaParityTest {
       Exposition peer;
       Exposition ours;
       try (PeerExporter p = PeerExporter.start("root@tcp(" + replica.address() + ")/");
-          ExporterProcess o = ExporterProcess.serve(Map.of(), "--mysqld.address=" + replica.address(),
+          ExporterJvm o = ExporterProcess.serve(Map.of(), "--mysqld.address=" + replica.address(),
               "--mysqld.username=root")) {
         peer = Exposition.parse(p.scrape());
         ours = o.scrape();

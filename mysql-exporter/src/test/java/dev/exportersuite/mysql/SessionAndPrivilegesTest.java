@@ -1,5 +1,6 @@
 package dev.exportersuite.mysql;
 
+import dev.exportersuite.core.testing.ExporterJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.testing.Exposition;
@@ -72,7 +73,7 @@ class SessionAndPrivilegesTest {
     String user = "exp_granted";
     MariaDb.createUser(user, PASSWORD, "PROCESS, REPLICATION CLIENT, SLAVE MONITOR, SELECT");
     try {
-      ExporterProcess.Result r = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+      ExporterJvm.Result r = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
           "--mysqld.username=" + user + ":" + PASSWORD);
       assertThat(r.exitCode()).as(r.stderr()).isZero();
       assertThat(r.metrics().has("mysql_info_schema_innodb_cmp_compress_ops_total")).isTrue();
@@ -83,7 +84,7 @@ class SessionAndPrivilegesTest {
 
   @Test
   void aUserWithoutGrantsGetsWhatItMayAndOneMessageNamingTheGrant() throws Exception {
-    try (ExporterProcess p = ExporterProcess.serve(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+    try (ExporterJvm p = ExporterProcess.serve(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
         "--mysqld.username=" + USER + ":" + PASSWORD)) {
       Exposition m = null;
       for (int i = 0; i < 3; i++) {

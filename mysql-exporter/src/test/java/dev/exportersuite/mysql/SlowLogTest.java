@@ -1,5 +1,6 @@
 package dev.exportersuite.mysql;
 
+import dev.exportersuite.core.testing.ExporterJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -32,7 +33,7 @@ class SlowLogTest {
       try (PeerExporter peer = PeerExporter.start(PEER_USER + ":" + PASSWORD + "@tcp(" + MariaDb.ADDRESS + ")/")) {
         peer.scrape();
       }
-      ExporterProcess.Result ours = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
+      ExporterJvm.Result ours = ExporterProcess.once(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
           "--mysqld.username=" + OUR_USER + ":" + PASSWORD);
       assertThat(ours.metrics().has("mysql_info_schema_innodb_cmp_compress_ops_total")).isTrue();
       assertThat(slowLogged(PEER_USER)).as("the peer's reads (proof the slow log catches them)").isNotEmpty();

@@ -1,5 +1,6 @@
 package dev.exportersuite.oracle;
 
+import dev.exportersuite.core.testing.ExporterJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.testing.CommandRun;
@@ -84,7 +85,7 @@ class DatabasesConfigFileTest {
           databaseLabel: db
         """.formatted(PASSWORD.replace("\\", "\\\\").replace("\"", "\\\""), p1,
         PASSWORD.replace("\\", "\\\\").replace("\"", "\\\""), p2));
-    ExporterProcess.Result r = ExporterProcess.once(Map.of(), "--config.file", file.toString());
+    ExporterJvm.Result r = ExporterProcess.once(Map.of(), "--config.file", file.toString());
     Exposition e = r.metrics();
     assertThat(e.value("oracledb_up", "db", "db1", "region", "eu")).contains(0.0);
     assertThat(e.value("oracledb_up", "db", "db2", "region", "")).contains(0.0);

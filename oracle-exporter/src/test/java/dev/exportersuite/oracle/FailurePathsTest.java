@@ -1,5 +1,6 @@
 package dev.exportersuite.oracle;
 
+import dev.exportersuite.core.testing.ExporterJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exportersuite.core.testing.Exposition;
@@ -27,7 +28,7 @@ class FailurePathsTest {
 
   private record Scrape(Exposition metrics, String text, String landing, Duration took) {}
 
-  private static Scrape scrape(ExporterProcess p) throws Exception {
+  private static Scrape scrape(ExporterJvm p) throws Exception {
     long t0 = System.nanoTime();
     String text = p.scrapeText("/metrics");
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
@@ -43,7 +44,7 @@ class FailurePathsTest {
   @Test
   void nothingListeningIsDownQuicklyWithTheListenerHint() throws Exception {
     int port = FreePort.pick();
-    try (ExporterProcess p = ExporterProcess.serve(dsnTo(port))) {
+    try (ExporterJvm p = ExporterProcess.serve(dsnTo(port))) {
       Scrape s = scrape(p);
       assertThat(s.metrics().value("oracledb_up")).contains(0.0);
       assertThat(s.took()).isLessThan(QUICK);
@@ -67,7 +68,7 @@ class FailurePathsTest {
     for (NotOracleListener.Mode mode : List.of(NotOracleListener.Mode.JUNK, NotOracleListener.Mode.CLOSE,
         NotOracleListener.Mode.SILENT)) {
       try (NotOracleListener listener = new NotOracleListener(mode);
-          ExporterProcess p = ExporterProcess.serve(dsnTo(listener.port()))) {
+          ExporterJvm p = ExporterProcess.serve(dsnTo(listener.port()))) {
         Scrape s = scrape(p);
         assertThat(s.metrics().value("oracledb_up")).as(mode.toString()).contains(0.0);
         assertThat(s.took()).as(mode.toString()).isLessThan(QUICK);
@@ -87,7 +88,7 @@ class FailurePathsTest {
   @Test
   void onceReportsTheReasonOnStderrAndFails() throws Exception {
     int port = FreePort.pick();
-    ExporterProcess.Result r = ExporterProcess.once(dsnTo(port));
+    ExporterJvm.Result r = ExporterProcess.once(dsnTo(port));
     assertThat(r.exitCode()).isNotZero();
     assertThat(r.metrics().value("oracledb_up")).contains(0.0);
     assertThat(r.stderr()).contains("no listener at 127.0.0.1:" + port);
@@ -97,7 +98,7 @@ class FailurePathsTest {
   @Test
   void aRefusedDsnIsAConfigErrorAtStartWithoutThePassword() throws Exception {
     long t0 = System.nanoTime();
-    ExporterProcess.Result r = ExporterProcess.once(Map.of("DATA_SOURCE_NAME",
+    ExporterJvm.Result r = ExporterProcess.once(Map.of("DATA_SOURCE_NAME",
         "oracle://monitor:" + PASSWORD + "@127.0.0.1:1521/ORCLPDB1?wallet_location=/x"));
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
     assertThat(r.exitCode()).isEqualTo(1);
@@ -110,7 +111,7 @@ class FailurePathsTest {
   void theTelemetryPathFromTheEnvironment() throws Exception {
     Map<String, String> env = new java.util.HashMap<>(dsnTo(FreePort.pick()));
     env.put("TELEMETRY_PATH", "/oracle-metrics");
-    try (ExporterProcess p = ExporterProcess.serve(env)) {
+    try (ExporterJvm p = ExporterProcess.serve(env)) {
       assertThat(Exposition.parse(p.scrapeText("/oracle-metrics")).value("oracledb_up")).contains(0.0);
     }
   }
