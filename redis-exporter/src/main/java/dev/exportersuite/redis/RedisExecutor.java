@@ -131,7 +131,26 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
   }
 
   private <T> T withConnection(long deadline, Work<T> work) throws Exception {
-    StatefulRedisConnection<String, String> c = borrow(deadline);
+    StatefulRedisConnection<String, String> idleOne = takeIdle();
+    if (idleOne == null) {
+      return use(connect(deadline), work);
+    }
+    try {
+      return use(idleOne, work);
+    } catch (RedisCommandExecutionException | Commands.CommandTimeout | InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      // A connection that waited idle may have been cut meanwhile (a server restart) before its closing was
+      // noticed: the request never reached a server. As Go's database/sql does with a bad connection, run it once
+      // more on a new connection, within the same deadline; the requests are reads.
+      if (closed || deadline - System.nanoTime() <= 0) {
+        throw e;
+      }
+      return use(connect(deadline), work);
+    }
+  }
+
+  private <T> T use(StatefulRedisConnection<String, String> c, Work<T> work) throws Exception {
     boolean reusable = false;
     try {
       T result = work.run(c);
@@ -150,7 +169,8 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
     }
   }
 
-  private StatefulRedisConnection<String, String> borrow(long deadline) throws Exception {
+  /** An idle connection that still looks open, or null. */
+  private StatefulRedisConnection<String, String> takeIdle() {
     StatefulRedisConnection<String, String> c;
     while ((c = idle.poll()) != null) {
       if (c.isOpen()) {
@@ -158,6 +178,10 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
       }
       c.closeAsync();
     }
+    return null;
+  }
+
+  private StatefulRedisConnection<String, String> connect(long deadline) throws Exception {
     if (closed) {
       throw new IllegalStateException("the exporter is shutting down");
     }
