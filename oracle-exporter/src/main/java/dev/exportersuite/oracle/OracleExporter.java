@@ -1,6 +1,7 @@
 package dev.exportersuite.oracle;
 
 import dev.exportersuite.core.cli.ModuleInfo;
+import dev.exportersuite.core.collect.ConnectionLimits;
 import dev.exportersuite.core.collect.Datastore;
 import dev.exportersuite.core.collect.EngineSettings;
 import dev.exportersuite.core.config.ConfigException;
@@ -210,23 +211,20 @@ public class OracleExporter extends ExporterCommand<OracleFileConfig, SqlRequest
     return customMetrics.isEmpty() ? OracleFlags.customMetrics(env) : List.of();
   }
 
-  /** --query.timeout as the default limit; as many queries at once as the pool has sessions. */
-  @Override
-  protected EngineSettings engineSettings(ExporterConfig<OracleFileConfig> config) {
-    EngineSettings base = super.engineSettings(config);
-    try {
-      OracleFlags.Limits flags = OracleFlags.limits(raw(), env);
-      int concurrency = Math.min(config.maxConcurrency().orElse(flags.maxOpen()), flags.maxOpen());
-      // A databases: file's queryTimeout: the longest of them, since the engines share one default limit.
-      Optional<Duration> fromDatabases = config.module().databases().stream()
-          .flatMap(d -> d.queryTimeout().stream()).max(Duration::compareTo);
-      Duration timeout = queryTimeout != null || env.containsKey("QUERY_TIMEOUT")
-          ? flags.queryTimeout() : config.queryTimeout().or(() -> fromDatabases).orElse(flags.queryTimeout());
-      return new EngineSettings(timeout, concurrency, base.pingTimeout());
-    } catch (ConfigException e) {
-      // datastore() already refused these flags, and the start stopped there
-      return base;
-    }
+  /**
+   * A request's limit when its definition has none: a database's own {@code queryTimeout}, else
+   * {@code --query.timeout} / {@code QUERY_TIMEOUT} when given, else the suite config's, else the flag's default.
+   */
+  private Duration queryTimeout(ExporterConfig<OracleFileConfig> config, Optional<Duration> database,
+      OracleFlags.Limits flags) {
+    boolean flagGiven = queryTimeout != null || env.containsKey("QUERY_TIMEOUT");
+    return database.orElseGet(() -> flagGiven ? flags.queryTimeout()
+        : config.queryTimeout().orElse(flags.queryTimeout()));
+  }
+
+  /** No more requests at once than the pool has sessions: the rest would only wait for one. */
+  private static int concurrency(ExporterConfig<OracleFileConfig> config, int poolSize) {
+    return Math.min(config.maxConcurrency().orElse(poolSize), poolSize);
   }
 
   private OracleFlags.Raw raw() {
@@ -243,8 +241,11 @@ public class OracleExporter extends ExporterCommand<OracleFileConfig, SqlRequest
     Duration ping = config.pingTimeout().orElse(EngineSettings.DEFAULTS.pingTimeout());
     OracleSettings settings = new OracleSettings(flags.dsn(), flags.maxOpen(), flags.maxIdle(),
         flags.dsn().options().connectTimeout().orElse(DEFAULT_CONNECT_TIMEOUT), ping);
+    ConnectionLimits limits = ConnectionLimits.of(
+        queryTimeout(config, Optional.empty(), new OracleFlags.Limits(flags.queryTimeout(), flags.maxOpen())),
+        concurrency(config, flags.maxOpen()));
     Optional<Duration> interval = flags.scrapeInterval();
-    return Datastore.of(settings).withDefinitions(loaded -> interval.isEmpty() ? loaded
+    return Datastore.of(settings, limits).withDefinitions(loaded -> interval.isEmpty() ? loaded
         : loaded.stream().map(d -> withDefaultInterval(d, interval.get())).toList());
   }
 
@@ -267,7 +268,8 @@ public class OracleExporter extends ExporterCommand<OracleFileConfig, SqlRequest
       int open = d.maxOpen().orElse(limits.maxOpen());
       OracleSettings settings = new OracleSettings(d.dsn(), open, d.maxIdle().orElse(OracleFlags.DEFAULT_MAX_IDLE),
           d.dsn().options().connectTimeout().orElse(DEFAULT_CONNECT_TIMEOUT), ping);
-      connections.add(new NamedConnection<>(d.name(), d.labels(), settings));
+      connections.add(new NamedConnection<>(d.name(), d.labels(), settings,
+          ConnectionLimits.of(queryTimeout(config, d.queryTimeout(), limits), concurrency(config, open))));
     }
     Optional<Duration> interval = scrapeInterval != null ? OracleFlags.scrapeInterval(scrapeInterval)
         : file.scrapeInterval();

@@ -46,6 +46,7 @@ class DatabasesConfigFileTest {
             passwordFile: %s
             url: db1.example.com:1521/ORCLPDB1
             labels: {region: eu}
+            maxOpenConns: 10
           db2:
             username: ${DB2_USER}
             password: ${DB2_PASSWORD}
@@ -60,8 +61,11 @@ class DatabasesConfigFileTest {
     CommandRun.Result r = CommandRun.run(new OracleExporter(Map.of("DB2_USER", "sys", "DB2_PASSWORD", PASSWORD)),
         "--check-config", "--config.file", file.toString());
     assertThat(r.exitCode()).as(r.stderr()).isZero();
-    assertThat(r.stdout()).contains("connection: db1: db1.example.com:1521/ORCLPDB1 as monitor (not opened)",
-        "connection: db2: db2.example.com:1521/FREEPDB1 as sys (SYSDBA) (not opened)", "every 30s",
+    // Each database keeps its own limits: db1's pool of 10 runs 10 queries at once, db2's queryTimeout is its own.
+    assertThat(r.stdout()).contains(
+        "connection: db1: db1.example.com:1521/ORCLPDB1 as monitor (query timeout 5s, 10 at once) (not opened)",
+        "connection: db2: db2.example.com:1521/FREEPDB1 as sys (SYSDBA) (query timeout 7s, 3 at once) (not opened)",
+        "every 30s",
         "oracledb_only_db2_value");
     assertThat(r.stdout() + r.stderr()).doesNotContain(PASSWORD);
   }

@@ -2,7 +2,7 @@ package dev.exportersuite.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.exportersuite.core.collect.EngineSettings;
+import dev.exportersuite.core.collect.ConnectionLimits;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.testing.CommandRun;
@@ -21,6 +21,9 @@ import picocli.CommandLine;
 class FlagsAndEnvironmentTest {
 
   static final String PASSWORD = DsnFormsTest.NASTY;
+
+  /** --query.timeout's and --database.maxOpenConns's defaults, as --check-config prints them. */
+  private static final String LIMITS = " (query timeout 5s, 3 at once)";
 
   @TempDir
   Path dir;
@@ -54,7 +57,7 @@ class FlagsAndEnvironmentTest {
     CommandRun.Result r = check(Map.of("DATA_SOURCE_NAME", "oralce://monitor:" + PASSWORD + "@oracle-db:1521/ORCLPDB1"),
         "--custom.metrics", customFile().toString());
     assertThat(r.exitCode()).as(r.stderr()).isZero();
-    assertThat(r.stdout()).contains("connection: oracle-db:1521/ORCLPDB1 as monitor (not opened)")
+    assertThat(r.stdout()).contains("connection: oracle-db:1521/ORCLPDB1 as monitor" + LIMITS + " (not opened)")
         .contains("(namespace oracledb)").contains("oracledb_tablespace_used_percent")
         .contains("oracledb_team_top_sql_cpu_seconds [sql_id]");
     assertThat(r.stdout() + r.stderr()).doesNotContain(PASSWORD).doesNotContain("p@ss");
@@ -64,7 +67,7 @@ class FlagsAndEnvironmentTest {
   void aFlagWinsOverItsEnvironmentVariable() {
     CommandRun.Result r = check(Map.of("DATA_SOURCE_NAME", "oracle://env:x@env-db/ENV"),
         "--database.dsn=oracle://flag:y@flag-db/FLAG");
-    assertThat(r.stdout()).contains("connection: flag-db:1521/FLAG as flag (not opened)");
+    assertThat(r.stdout()).contains("connection: flag-db:1521/FLAG as flag" + LIMITS + " (not opened)");
   }
 
   @Test
@@ -73,9 +76,9 @@ class FlagsAndEnvironmentTest {
     Files.writeString(file, "oracle://fromfile:" + PASSWORD + "@file-db:1522/FILE\n");
     CommandRun.Result env = check(Map.of("DATA_SOURCE_NAME_FILE", file.toString(),
         "DATA_SOURCE_NAME", "oracle://env:x@env-db/ENV"));
-    assertThat(env.stdout()).as(env.stderr()).contains("connection: file-db:1522/FILE as fromfile (not opened)");
+    assertThat(env.stdout()).as(env.stderr()).contains("connection: file-db:1522/FILE as fromfile" + LIMITS + " (not opened)");
     CommandRun.Result flag = check(Map.of(), "--database.dsnFile=" + file);
-    assertThat(flag.stdout()).contains("connection: file-db:1522/FILE as fromfile (not opened)");
+    assertThat(flag.stdout()).contains("connection: file-db:1522/FILE as fromfile" + LIMITS + " (not opened)");
     // A flag beats the environment, whichever kind.
     CommandRun.Result mixed = check(Map.of("DATA_SOURCE_NAME_FILE", file.toString()),
         "--database.dsn=oracle://flag:y@flag-db/FLAG");
@@ -197,16 +200,16 @@ class FlagsAndEnvironmentTest {
   }
 
   @Test
-  void theQueryTimeoutAndThePoolSetTheEnginesLimits() throws Exception {
+  void theQueryTimeoutAndThePoolSetTheConnectionsLimits() throws Exception {
     OracleExporter flags = new OracleExporter(Map.of("QUERY_TIMEOUT", "9"));
-    new CommandLine(flags).parseArgs("--database.maxOpenConns=2");
+    new CommandLine(flags).parseArgs("--database.maxOpenConns=2", "--database.dsn=oracle://u:p@db/svc");
     ExporterConfig<OracleFileConfig> none = new ExporterConfigReader<>(flags.configSection()).defaults();
-    EngineSettings e = flags.engineSettings(none);
-    assertThat(e.defaultTimeout()).isEqualTo(Duration.ofSeconds(9));
-    assertThat(e.maxConcurrency()).as("never more queries at once than sessions").isEqualTo(2);
+    assertThat(flags.datastore(none).connections().get(0).limits())
+        .as("never more queries at once than sessions")
+        .isEqualTo(ConnectionLimits.of(Duration.ofSeconds(9), 2));
     OracleExporter defaults = new OracleExporter(Map.of());
-    new CommandLine(defaults).parseArgs();
-    assertThat(defaults.engineSettings(none)).isEqualTo(new EngineSettings(Duration.ofSeconds(5), 3,
-        EngineSettings.DEFAULTS.pingTimeout()));
+    new CommandLine(defaults).parseArgs("--database.dsn=oracle://u:p@db/svc");
+    assertThat(defaults.datastore(none).connections().get(0).limits())
+        .isEqualTo(ConnectionLimits.of(Duration.ofSeconds(5), 3));
   }
 }

@@ -134,9 +134,9 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
 
   /**
    * The engine's limits: the config file's {@code collect:} values, else the defaults. A module whose peer has
-   * flags for them (a query timeout, a pool size that bounds concurrency) overrides this.
+   * flags for them (a query timeout, a pool size that bounds concurrency) sets them on its connections.
    */
-  protected EngineSettings engineSettings(ExporterConfig<M> config) {
+  private static EngineSettings engineSettings(ExporterConfig<?> config) {
     return new EngineSettings(
         config.queryTimeout().orElse(EngineSettings.DEFAULTS.defaultTimeout()),
         config.maxConcurrency().orElse(EngineSettings.DEFAULTS.maxConcurrency()),
@@ -294,7 +294,8 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
   /** Each connection as the start log and {@code --check-config} show it: name (when several) and where. */
   private static List<String> connections(Datastore<?> datastore) {
     return datastore.connections().stream()
-        .map(c -> (datastore.named() ? c.name() + ": " : "") + c.connection().describe())
+        .map(c -> (datastore.named() ? c.name() + ": " : "") + c.connection().describe()
+            + (c.limits().describe().isEmpty() ? "" : " (" + c.limits().describe() + ")"))
         .toList();
   }
 

@@ -47,7 +47,8 @@ final class ExporterRuntime<R> {
     this.definitions = List.copyOf(definitions);
     for (NamedConnection<R> c : datastore.connections()) {
       Labels own = datastore.named() ? targetLabels(datastore, c) : Labels.EMPTY;
-      ScrapeEngine<R> engine = new ScrapeEngine<>(c.connection().open(), runningOn(c.name()), settings);
+      ScrapeEngine<R> engine = new ScrapeEngine<>(c.connection().open(), runningOn(c.name()),
+          c.limits().applyTo(settings));
       engines.put(c.name(), engine);
       targets.put(c.name(), metrics(engine, own));
     }

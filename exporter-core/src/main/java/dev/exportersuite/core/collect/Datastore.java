@@ -53,7 +53,12 @@ public record Datastore<R>(List<NamedConnection<R>> connections, String nameLabe
 
   /** One connection, named {@link NamedConnection#DEFAULT}, with no label of its own. */
   public static <R> Datastore<R> of(ResolvedConnection<R> connection) {
-    return new Datastore<>(List.of(new NamedConnection<>(NamedConnection.DEFAULT, Map.of(), connection)),
+    return of(connection, ConnectionLimits.NONE);
+  }
+
+  /** One connection with limits of its own (a pool of N sessions runs at most N requests at once). */
+  public static <R> Datastore<R> of(ResolvedConnection<R> connection, ConnectionLimits limits) {
+    return new Datastore<>(List.of(new NamedConnection<>(NamedConnection.DEFAULT, Map.of(), connection, limits)),
         "database", false, loaded -> loaded, Optional.empty());
   }
 

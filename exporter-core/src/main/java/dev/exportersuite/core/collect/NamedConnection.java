@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  *
  * @param name the name users know it by ({@code db1}); a definition's {@code databases:} list names it
  * @param labels constant labels of this connection only
+ * @param limits this connection's own query timeout and concurrency, where they differ from the exporter's
  */
-public record NamedConnection<R>(String name, Map<String, String> labels, ResolvedConnection<R> connection) {
+public record NamedConnection<R>(String name, Map<String, String> labels, ResolvedConnection<R> connection,
+    ConnectionLimits limits) {
 
   /** The name of the only connection of an exporter that scrapes one datastore, as Oracle's exporter names it. */
   public static final String DEFAULT = "default";
@@ -30,5 +32,11 @@ public record NamedConnection<R>(String name, Map<String, String> labels, Resolv
       }
     }
     Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(limits, "limits");
+  }
+
+  /** A connection under the exporter's limits. */
+  public NamedConnection(String name, Map<String, String> labels, ResolvedConnection<R> connection) {
+    this(name, labels, connection, ConnectionLimits.NONE);
   }
 }

@@ -3,6 +3,7 @@ package dev.exportersuite.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.exportersuite.core.collect.ConnectionLimits;
 import dev.exportersuite.core.collect.Datastore;
 import dev.exportersuite.core.collect.EngineSettings;
 import dev.exportersuite.core.collect.NamedConnection;
@@ -88,6 +89,34 @@ class ExporterRuntimeTest {
       assertThat(runtime.status().connectionError()).hasValueSatisfying(m -> assertThat(m).startsWith("db3: "));
       assertThat(runtime.status().status()).extracting(CollectorStatus::collector)
           .contains("db1/everywhere", "db2/only_db2").doesNotContain("db1/only_db2");
+    } finally {
+      runtime.close();
+    }
+  }
+
+  /** Each database of Oracle's config file keeps its own queryTimeout: db1's 200ms cuts the request db2 waits for. */
+  @Test
+  void aConnectionsOwnQueryTimeoutAppliesToItsRequestsOnly() throws Exception {
+    EngineSettings settings = new EngineSettings(Duration.ofSeconds(5), 4, Duration.ofSeconds(1));
+    Datastore<String> datastore = Datastore.of(List.of(
+        new NamedConnection<>("db1", Map.of(), new Scripted("h1",
+            new ScriptedExecutor().delay("1", Duration.ofMillis(800))),
+            ConnectionLimits.of(Duration.ofMillis(200), 1)),
+        new NamedConnection<>("db2", Map.of(), new Scripted("h2",
+            new ScriptedExecutor().delay("1", Duration.ofMillis(800))))), "database");
+    ExporterRuntime<String> runtime = new ExporterRuntime<>("oracledb", settings, Labels.EMPTY,
+        SelfMetricsSpec.standard(), datastore, RunningExporter.parse(RunningExporter.TEXT, """
+        metrics:
+          - context: slow
+            request: "1"
+            metricsdesc: {value: Takes 800ms.}
+        """));
+    try {
+      Exposition e = scrape(runtime.collector());
+      assertThat(e.value("oracledb_slow_value", "database", "db2")).contains(1.0);
+      assertThat(e.value("oracledb_slow_value", "database", "db1")).isEmpty();
+      assertThat(runtime.status().status()).filteredOn(s -> s.collector().equals("db1/slow")).singleElement()
+          .satisfies(s -> assertThat(s.lastError()).hasValueSatisfying(m -> assertThat(m).contains("200ms")));
     } finally {
       runtime.close();
     }
