@@ -121,14 +121,12 @@ final class DatabasesConfigReader {
       throw d.error("", "database name '" + name + "': use 1 to 64 letters, digits, '_', '.', ':' or '-'");
     }
     ConfigErrors errors = new ConfigErrors();
-    for (String unsupported : List.of("vault", "externalAuth", "tnsAdmin")) {
+    for (String unsupported : List.of("vault", "externalAuth")) {
       if (d.has(unsupported)) {
         d.node(unsupported);
         errors.add(d.error(unsupported, switch (unsupported) {
           case "vault" -> "secrets from a vault are not supported yet: use passwordFile or ${VAR}";
-          case "externalAuth" -> "external authentication is not supported: give username and password";
-          default -> "TNS aliases are not supported (there is no tnsnames.ora here): give url as "
-              + "host:port/service or a (DESCRIPTION=...)";
+          default -> "external authentication is not supported: give username and password";
         }));
       }
     }
@@ -149,6 +147,7 @@ final class DatabasesConfigReader {
         throw d.error("role", e.getMessage());
       }
     }).orElse(Optional.empty());
+    Optional<Path> tnsAdmin = errors.read(() -> d.string("tnsAdmin").map(Path::of)).orElse(Optional.empty());
     Optional<Duration> timeout = errors.read(() -> d.duration("queryTimeout")).orElse(Optional.empty());
     Optional<Integer> maxOpen = errors.read(() -> d.integer("maxOpenConns", 0, 64)).orElse(Optional.empty())
         .filter(n -> n > 0);
@@ -161,9 +160,9 @@ final class DatabasesConfigReader {
     errors.throwIfAny();
     OracleDsn dsn;
     try {
-      dsn = OracleDsn.fromParts(user.orElse(""), password.orElse(""), role, url.orElseThrow());
+      dsn = OracleDsn.fromParts(user.orElse(""), password.orElse(""), role, url.orElseThrow(), tnsAdmin);
     } catch (IllegalArgumentException e) {
-      throw d.error(e.getMessage().startsWith("url") ? "url" : "", e.getMessage());
+      throw d.error(e.getMessage().startsWith("url") || tnsAdmin.isPresent() ? "url" : "", e.getMessage());
     }
     return new OracleFileConfig.Database(name, dsn, timeout, maxOpen, maxIdle, labels);
   }

@@ -3,6 +3,7 @@ package dev.exportersuite.oracle;
 import dev.exportersuite.core.endpoint.HostPort;
 import dev.exportersuite.core.endpoint.InputText;
 import dev.exportersuite.core.endpoint.InvalidAddressException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,15 @@ record OracleDsn(String user, String password, Optional<AdminRole> role, List<Ho
    * @throws IllegalArgumentException with a one-line reason that never repeats the credentials
    */
   static OracleDsn parse(String input) {
+    return parse(input, Optional.empty());
+  }
+
+  /**
+   * @param tnsAdmin the directory of a tnsnames.ora ({@code TNS_ADMIN}), where {@code user/password@ALIAS} is
+   *     looked up
+   * @throws IllegalArgumentException with a one-line reason that never repeats the credentials
+   */
+  static OracleDsn parse(String input, Optional<Path> tnsAdmin) {
     if (input == null || input.isBlank()) {
       throw new IllegalArgumentException("the DSN is empty; write oracle://user:password@host:1521/service");
     }
@@ -105,7 +115,9 @@ record OracleDsn(String user, String password, Optional<AdminRole> role, List<Ho
     }
     String user = checkUser(PercentDecoding.decodeIfEncoded(credentials.substring(0, split)));
     String password = password(credentials.substring(split + 1), url);
-    Target target = address.startsWith("(") ? descriptor(address) : addresses(address, url);
+    Target target = address.startsWith("(") ? descriptor(address)
+        : !url && tnsAdmin.isPresent() && TnsNames.isAlias(address) ? alias(tnsAdmin.get(), address)
+        : addresses(address, url);
     DsnOptions options = target.options;
     Optional<AdminRole> role = role(suffixRole, options.role(), user);
     if (target.descriptor.isPresent()) {
@@ -124,6 +136,12 @@ record OracleDsn(String user, String password, Optional<AdminRole> role, List<Ho
    * @throws IllegalArgumentException with a one-line reason that never repeats the credentials
    */
   static OracleDsn fromParts(String user, String password, Optional<AdminRole> role, String url) {
+    return fromParts(user, password, role, url, Optional.empty());
+  }
+
+  /** As {@link #fromParts(String, String, Optional, String)}, with {@code url} an alias of tnsAdmin's tnsnames.ora. */
+  static OracleDsn fromParts(String user, String password, Optional<AdminRole> role, String url,
+      Optional<Path> tnsAdmin) {
     if (url == null || url.isBlank() || url.length() > MAX_LENGTH) {
       throw new IllegalArgumentException("url: write host:1521/service or a (DESCRIPTION=...) of at most "
           + MAX_LENGTH + " characters");
@@ -142,7 +160,9 @@ record OracleDsn(String user, String password, Optional<AdminRole> role, List<Ho
       throw new IllegalArgumentException("the password is longer than 1024 characters");
     }
     String checkedUser = checkUser(user == null ? "" : user);
-    Target target = u.startsWith("(") ? descriptor(u) : addresses(u, false);
+    Target target = u.startsWith("(") ? descriptor(u)
+        : tnsAdmin.isPresent() && TnsNames.isAlias(u) ? alias(tnsAdmin.get(), u)
+        : addresses(u, false);
     Optional<AdminRole> r = role(role, target.options.role(), checkedUser);
     if (target.descriptor.isPresent()) {
       ConnectDescriptor d = target.descriptor.get();
@@ -160,6 +180,10 @@ record OracleDsn(String user, String password, Optional<AdminRole> role, List<Ho
     return new Target(List.of(), "", Optional.of(ConnectDescriptor.parse(address)), DsnOptions.NONE);
   }
 
+  private static Target alias(Path tnsAdmin, String alias) {
+    return new Target(List.of(), "", Optional.of(TnsNames.read(tnsAdmin).descriptor(alias)), DsnOptions.NONE);
+  }
+
   /** {@code [//]host[:port][,host[:port]...]/service[?options]}. */
   private static Target addresses(String address, boolean url) {
     String a = !url && address.startsWith("//") ? address.substring(2) : address;
@@ -174,8 +198,8 @@ record OracleDsn(String user, String password, Optional<AdminRole> role, List<Ho
     }
     if (pathService.isEmpty() && options.sid().isEmpty() && options.serviceName().isEmpty()) {
       if (!url && hostList.indexOf(':') < 0 && hostList.indexOf(',') < 0 && hostList.indexOf('.') < 0) {
-        throw new IllegalArgumentException("TNS aliases (user/password@alias) are not supported: there is no "
-            + "tnsnames.ora here; write host:port/service, or a full (DESCRIPTION=...)");
+        throw new IllegalArgumentException("a TNS alias needs a tnsnames.ora: set TNS_ADMIN (or tnsAdmin in a "
+            + "databases: file) to its directory, or write host:port/service or a (DESCRIPTION=...)");
       }
       throw new IllegalArgumentException("no service name: write host:port/service (or ?sid=ORCL)");
     }

@@ -120,7 +120,8 @@ record OracleFlags(OracleDsn dsn, Duration queryTimeout, Optional<Duration> scra
           + "or --database.dsn to oracle://user:password@host:1521/service");
     }
     try {
-      OracleDsn parsed = OracleDsn.parse(text);
+      OracleDsn parsed = OracleDsn.parse(text, Optional.ofNullable(env.get("TNS_ADMIN")).filter(t -> !t.isBlank())
+          .map(Path::of));
       java.util.regex.Matcher scheme = OracleDsn.SCHEME.matcher(text.strip());
       if (scheme.lookingAt() && !scheme.group(1).equalsIgnoreCase("oracle")) {
         LoggerFactory.getLogger(OracleFlags.class).warn("{}: the DSN's scheme is not oracle://; read as oracle:// "

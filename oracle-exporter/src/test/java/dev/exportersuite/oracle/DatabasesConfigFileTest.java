@@ -120,7 +120,8 @@ class DatabasesConfigFileTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr().lines()).anySatisfy(l -> assertThat(l).startsWith("error: " + file + ":7: "
         + "databases.db1.vault: secrets from a vault are not supported yet"))
-        .anySatisfy(l -> assertThat(l).startsWith("error: " + file + ":11: databases.db2.tnsAdmin: TNS aliases"))
+        .anySatisfy(l -> assertThat(l).startsWith("error: " + file + ":12: databases.db2.url: there is no "
+            + "tnsnames.ora in /opt/oracle/network/admin"))
         .anySatisfy(l -> assertThat(l).contains(":14: metrics.scrapeIntervall: unknown key 'scrapeIntervall' "
             + "(did you mean 'scrapeInterval'?)"));
   }

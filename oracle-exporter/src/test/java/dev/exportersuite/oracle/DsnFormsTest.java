@@ -229,7 +229,7 @@ class DsnFormsTest {
 
   @Test
   void specificReasonsForTheCommonMistakes() {
-    assertThatThrownBy(() -> OracleDsn.parse("scott/tiger@orcl")).hasMessageContaining("TNS aliases");
+    assertThatThrownBy(() -> OracleDsn.parse("scott/tiger@orcl")).hasMessageContaining("a TNS alias needs a tnsnames.ora");
     assertThatThrownBy(() -> OracleDsn.parse("oracle://host:1521/svc")).hasMessageContaining("no user");
     assertThatThrownBy(() -> OracleDsn.parse("oracle://user@host/svc")).hasMessageContaining("no password");
     assertThatThrownBy(() -> OracleDsn.parse("oracle://u:p@host:1521")).hasMessageContaining("no service name");

@@ -97,7 +97,7 @@ class FlagsAndEnvironmentTest {
     Path file = dir.resolve("dsn");
     Files.writeString(file, "scott/" + PASSWORD + "@orcl\n");
     CommandRun.Result f = check(Map.of(), "--database.dsnFile=" + file);
-    assertThat(f.stderr()).contains(file.toString()).contains("TNS aliases").doesNotContain(PASSWORD);
+    assertThat(f.stderr()).contains(file.toString()).contains("a TNS alias needs a tnsnames.ora").doesNotContain(PASSWORD);
     CommandRun.Result none = check(Map.of());
     assertThat(none.exitCode()).isEqualTo(1);
     assertThat(none.stderr()).contains("no database given: set DATA_SOURCE_NAME");
