@@ -16,13 +16,16 @@ import dev.exportersuite.core.http.ExporterServer;
 import dev.exportersuite.core.http.ListenAddress;
 import dev.exportersuite.core.http.MultiTargetHandler;
 import dev.exportersuite.core.snapshots.BuildInfoCollector;
+import dev.exportersuite.core.snapshots.ConfigReloads;
 import dev.exportersuite.core.snapshots.SelfMetrics;
 import dev.exportersuite.core.snapshots.TargetMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,11 +217,14 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     }
     JvmMetrics.builder().register(registry);
     String path = Optional.ofNullable(telemetryPath).or(config::telemetryPath).orElse("/metrics");
-    return serve(namespace, address, path, registry, datastore, runtime);
+    ConfigReloads reloads = new ConfigReloads(namespace, info().selfMetrics().constLabels() ? constLabels
+        : Labels.EMPTY, Instant.now());
+    registry.register(reloads);
+    return serve(namespace, address, path, registry, datastore, runtime, reloads);
   }
 
   private int serve(String namespace, ListenAddress address, String path, PrometheusRegistry registry,
-      Datastore<R> datastore, ExporterRuntime<R> runtime) throws Exception {
+      Datastore<R> datastore, ExporterRuntime<R> runtime, ConfigReloads reloads) throws Exception {
     Optional<MultiTargetHandler<ResolvedConnection<R>>> targets = datastore.multiTarget().map(t -> {
       MultiTargetHandler<ResolvedConnection<R>> handler = runtime.multiTarget(t);
       t.requestErrorsMetric().ifPresent(name -> registry.register(handler.requestErrors(
@@ -226,13 +232,15 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
           "Errors in requests to the exporter")));
       return handler;
     });
+    Callable<String> reload = () -> reload(namespace, datastore, runtime, targets, reloads);
     ExporterServer.Builder builder = ExporterServer.builder()
         .listen(address)
         .telemetryPath(path)
         .registry(registry)
         .title(info().title())
         .status(runtime.status()::status, runtime.status()::connectionError)
-        .reload(() -> reload(namespace, datastore, runtime, targets));
+        .configStatus(() -> reloads.state().describe())
+        .reload(reload);
     datastore.multiTarget().ifPresent(t -> builder.route(t.path(), targets.orElseThrow()));
     ExporterServer server;
     try {
@@ -244,7 +252,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
       runtime.close();
       return 1;
     }
-    installReloadSignal(namespace, datastore, runtime, targets);
+    installReloadSignal(reload);
     log.info("{} listening on {} (metrics at {}), {} definitions enabled", info().title(), address, path,
         runtime.enabledDefinitions());
     CountDownLatch stopped = new CountDownLatch(1);
@@ -263,15 +271,17 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
    * problem the running definitions stay and the reason is returned.
    */
   private synchronized String reload(String namespace, Datastore<R> datastore, ExporterRuntime<R> runtime,
-      Optional<MultiTargetHandler<ResolvedConnection<R>>> targets) throws ConfigException {
+      Optional<MultiTargetHandler<ResolvedConnection<R>>> targets, ConfigReloads reloads) throws ConfigException {
     try {
       List<MetricDefinition<R>> next = definitions(namespace, datastore, loadFiles(namespace, readConfig()));
       runtime.replaceDefinitions(next);
       // Multi-target engines are opened again at their next scrape, with the new definitions.
       targets.ifPresent(MultiTargetHandler::closeAll);
       log.info("reloaded: {} definitions", next.size());
+      reloads.succeeded(Instant.now());
       return "reloaded " + next.size() + " definitions";
     } catch (ConfigException e) {
+      reloads.refused(Instant.now(), e.problems().size());
       log.error("reload refused, the previous config stays: {} problem(s)", e.problems().size());
       e.lines().forEach(line -> log.error("reload refused: {}", line));
       throw e;
@@ -305,13 +315,12 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
   }
 
   @SuppressWarnings("removal")
-  private void installReloadSignal(String namespace, Datastore<R> datastore, ExporterRuntime<R> runtime,
-      Optional<MultiTargetHandler<ResolvedConnection<R>>> targets) {
+  private void installReloadSignal(Callable<String> reload) {
     try {
       sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> {
         try {
-          reload(namespace, datastore, runtime, targets);
-        } catch (ConfigException e) {
+          reload.call();
+        } catch (Exception e) {
           // already logged with the reason; the old definitions keep running
         }
       });
@@ -362,7 +371,9 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
   private List<MetricDefinition<R>> definitions(String namespace, Datastore<R> datastore,
       List<MetricDefinition<R>> loaded) throws ConfigException {
     List<MetricDefinition<R>> adjusted = datastore.definitions().adjust(loaded);
-    Set<String> reserved = new SelfMetrics(info().selfMetrics(), namespace, Labels.EMPTY).exposedNames();
+    Set<String> reserved = new HashSet<>(new SelfMetrics(info().selfMetrics(), namespace, Labels.EMPTY)
+        .exposedNames());
+    reserved.addAll(ConfigReloads.exposedNames(namespace));
     new MetricsFiles<>(namespace, requestParser()).checkUnique(adjusted, reserved);
     return adjusted;
   }

@@ -69,6 +69,7 @@ public final class ExporterServer implements AutoCloseable {
     private String title = "Exporter";
     private Supplier<List<CollectorStatus>> status = List::of;
     private Supplier<Optional<String>> connectionError = Optional::empty;
+    private Supplier<String> configStatus = () -> "";
     private Callable<String> reload;
     private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
 
@@ -99,6 +100,12 @@ public final class ExporterServer implements AutoCloseable {
     public Builder status(Supplier<List<CollectorStatus>> value, Supplier<Optional<String>> connection) {
       this.status = value;
       this.connectionError = connection;
+      return this;
+    }
+
+    /** One line on the landing page about the metrics files: when loaded, whether the last reload was refused. */
+    public Builder configStatus(Supplier<String> value) {
+      this.configStatus = value;
       return this;
     }
 
@@ -157,8 +164,15 @@ public final class ExporterServer implements AutoCloseable {
         if (route != null) {
           route.handle(exchange);
         } else if (path.equals("/") || path.isEmpty()) {
-          send(exchange, 200, "text/html; charset=utf-8",
-              LandingPage.render(b.title, b.telemetryPath, b.connectionError.get(), b.status.get()));
+          LandingPage page = new LandingPage(b.title, b.telemetryPath, b.configStatus.get(), b.connectionError.get(),
+              b.status.get());
+          // Browsers ask for HTML; curl and scripts (Accept: */*) get one plain line per collector.
+          String accept = exchange.getRequestHeaders().getFirst("Accept");
+          if (accept != null && accept.contains("text/html")) {
+            send(exchange, 200, "text/html; charset=utf-8", page.html());
+          } else {
+            send(exchange, 200, "text/plain; charset=utf-8", page.text());
+          }
         } else if (path.equals("/-/healthy")) {
           send(exchange, 200, "text/plain; charset=utf-8", "Exporter is healthy.\n");
         } else if (path.equals("/-/ready")) {

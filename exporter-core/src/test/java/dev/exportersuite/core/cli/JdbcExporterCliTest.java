@@ -183,6 +183,15 @@ class JdbcExporterCliTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err().strip()).isEqualTo("error: " + file + ":2: metricsdesc.up: metric 'sql_up' is one of the "
         + "exporter's own metrics; rename the context or the column");
+    Files.writeString(file, """
+        metrics:
+          - context: exporter_config
+            metricsdesc: { last_reload_successful: Not the exporter's either. }
+            request: SELECT 1 AS last_reload_successful
+        """);
+    Run reload = run("--check-config", URL, "--custom.metrics", file.toString());
+    assertThat(reload.err()).contains("metric 'sql_exporter_config_last_reload_successful' is one of the "
+        + "exporter's own metrics");
   }
 
   /** A port in use is one line that names the address, and exit 1: no stack trace. */

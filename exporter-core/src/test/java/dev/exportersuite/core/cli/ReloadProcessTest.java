@@ -2,6 +2,7 @@ package dev.exportersuite.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.exportersuite.core.testing.Exposition;
 import dev.exportersuite.core.testing.FreePort;
 import dev.exportersuite.core.testing.Http;
 import java.io.File;
@@ -60,7 +61,15 @@ class ReloadProcessTest {
       assertThat(Files.readString(dir.resolve("exporter.log")))
           .contains("reload refused: " + metrics + ":3: metrics[0].reqest: unknown key")
           .contains("reload refused: " + metrics + ":6: metrics[1].labels: 'bad-label'");
-      assertThat(Http.get(base + "/metrics").body()).contains("sql_orders_value 1.0");
+      Exposition kept = Exposition.parse(Http.get(base + "/metrics").body());
+      assertThat(kept.value("sql_orders_value")).contains(1.0);
+      // A refused reload is visible where alerts and people look, as Prometheus shows its own.
+      assertThat(kept.value("sql_exporter_config_last_reload_successful")).contains(0.0);
+      double loadedAt = kept.value("sql_exporter_config_last_reload_success_timestamp_seconds").orElseThrow();
+      assertThat(loadedAt).isPositive();
+      assertThat(Http.get(base + "/").body()).contains("config:    last reload REFUSED at ")
+          .contains("(3 problems, see the log)");
+      Thread.sleep(1100); // so that the next load's timestamp, in whole seconds, is a later one
 
       Files.writeString(metrics, """
           metrics:
@@ -74,6 +83,11 @@ class ReloadProcessTest {
       assertThat(Http.post(base + "/-/reload").status()).isEqualTo(200);
       String after = Http.get(base + "/metrics").body();
       assertThat(after).contains("sql_orders_value 2.0").contains("sql_payments_value 3.0");
+      Exposition reloaded = Exposition.parse(after);
+      assertThat(reloaded.value("sql_exporter_config_last_reload_successful")).contains(1.0);
+      assertThat(reloaded.value("sql_exporter_config_last_reload_success_timestamp_seconds")).hasValueSatisfying(
+          t -> assertThat(t).isGreaterThan(loadedAt));
+      assertThat(Http.get(base + "/").body()).contains("config:    loaded ").doesNotContain("REFUSED");
       assertThat(Http.get(base + "/-/reload").status()).isEqualTo(405);
 
       // SIGHUP does the same, as with the Go exporters and Prometheus itself.

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -98,10 +99,31 @@ class ServingTest {
   @Test
   void theLandingPageListsCollectorsWithTheirLastDurationAndError() throws Exception {
     exporter.scrape();
-    Http.Response page = Http.get(exporter.url("/"));
+    Http.Response page = Http.get(exporter.url("/"), "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.contentType()).startsWith("text/html");
     assertThat(page.body()).contains("<td>sessions</td>").contains("<td>failing</td>")
         .contains("missing_table_for_landing_page").contains("test.yaml:2").contains("href=\"/metrics\"");
+  }
+
+  /** curl sends Accept: *&#47;* and gets one aligned line per collector, its error last and on the same line. */
+  @Test
+  void curlGetsOneLinePerCollector() throws Exception {
+    exporter.scrape();
+    Http.Response page = Http.get(exporter.url("/"), "*/*");
+    assertThat(page.contentType()).startsWith("text/plain");
+    List<String> lines = page.body().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("test exporter");
+    assertThat(lines).contains("metrics:   /metrics   health: /-/healthy   ready: /-/ready");
+    String header = lines.stream().filter(l -> l.startsWith("collector")).findFirst().orElseThrow();
+    assertThat(lines).filteredOn(l -> l.startsWith("sessions ")).singleElement()
+        .satisfies(l -> assertThat(l).endsWith("none").contains(" yes "));
+    assertThat(lines).filteredOn(l -> l.startsWith("failing ")).singleElement()
+        .satisfies(l -> {
+          assertThat(l).contains("missing_table_for_landing_page").contains("never");
+          // columns line up under the header's
+          assertThat(l.indexOf("test.yaml:")).isEqualTo(header.indexOf("defined at"));
+        });
+    assertThat(page.body()).doesNotContain("<");
   }
 }

@@ -221,8 +221,8 @@ abstract class JdbcEngineContract {
       assertThat(e.value("oracledb_exporter_scrape_errors_total", "collector", "other")).contains(0.0);
       assertThat(e.value("oracledb_exporter_last_scrape_error")).contains(1.0);
       String page = Http.get(exporter.url("/")).body();
-      assertThat(page).contains("the value in column &#39;bad&#39; (row 1) is not a number (12 characters of text)")
-          .doesNotContain("not-a-number&#39;");
+      assertThat(page).contains("the value in column 'bad' (row 1) is not a number (12 characters of text)")
+          .doesNotContain("not-a-number'");
     }
   }
 
