@@ -9,6 +9,9 @@ public final class Durations {
 
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|us|µs|ns|s|m|h|d)");
 
+  /** Far beyond any timeout or interval, and far below what a Duration in nanoseconds can hold (292 years). */
+  public static final Duration MAX = Duration.ofDays(365);
+
   private Durations() {}
 
   /** @throws IllegalArgumentException with a message that shows the accepted forms */
@@ -17,8 +20,11 @@ public final class Durations {
     if (s.isEmpty()) {
       throw new IllegalArgumentException("empty duration; write e.g. 500ms, 2s, 1m30s");
     }
+    if (s.length() > 64) {
+      throw new IllegalArgumentException("a duration of " + s.length() + " characters; write e.g. 500ms, 2s, 1m30s");
+    }
     if (s.chars().allMatch(Character::isDigit)) {
-      return Duration.ofSeconds(Long.parseLong(s));
+      return atMostMax(s, s.length() > 12 ? Double.MAX_VALUE : Long.parseLong(s) * 1e9);
     }
     Matcher m = PART.matcher(s);
     int pos = 0;
@@ -30,6 +36,14 @@ public final class Durations {
     }
     if (pos != s.length()) {
       throw new IllegalArgumentException("'" + s + "' is not a duration; write e.g. 500ms, 2s, 1m30s");
+    }
+    return atMostMax(s, nanos);
+  }
+
+  private static Duration atMostMax(String text, double nanos) {
+    if (nanos > MAX.toNanos()) {
+      throw new IllegalArgumentException("'" + text + "' is longer than 365d, the longest duration "
+          + "this exporter takes");
     }
     return Duration.ofNanos(Math.round(nanos));
   }

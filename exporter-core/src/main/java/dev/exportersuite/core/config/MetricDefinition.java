@@ -46,6 +46,11 @@ public record MetricDefinition<R>(
     Optional<Set<String>> databases,
     SourceLocation source) {
 
+  /** A request that may take longer than this would outlast any scrape that waits for it. */
+  public static final java.time.Duration MAX_QUERY_TIMEOUT = java.time.Duration.ofHours(1);
+  /** Results reused for longer than a day would describe yesterday's datastore. */
+  public static final java.time.Duration MAX_SCRAPE_INTERVAL = java.time.Duration.ofDays(1);
+
   /**
    * Which columns become metrics and how.
    *
@@ -325,11 +330,15 @@ public record MetricDefinition<R>(
         problems.add(problem("namerules", "namerules rewrite names taken from fieldtoappend: set fieldtoappend "
             + "too"));
       }
-      if (queryTimeout.isPresent() && (queryTimeout.get().isNegative() || queryTimeout.get().isZero())) {
-        problems.add(problem("querytimeout", "must be more than 0"));
+      if (queryTimeout.isPresent() && (queryTimeout.get().isNegative() || queryTimeout.get().isZero()
+          || queryTimeout.get().compareTo(MAX_QUERY_TIMEOUT) > 0)) {
+        problems.add(problem("querytimeout", "must be more than 0 and at most " + Durations.format(MAX_QUERY_TIMEOUT)
+            + " (got " + Durations.format(queryTimeout.get()) + ")"));
       }
-      if (scrapeInterval.isPresent() && scrapeInterval.get().isNegative()) {
-        problems.add(problem("scrapeinterval", "must not be negative"));
+      if (scrapeInterval.isPresent() && (scrapeInterval.get().isNegative()
+          || scrapeInterval.get().compareTo(MAX_SCRAPE_INTERVAL) > 0)) {
+        problems.add(problem("scrapeinterval", "must be 0 to " + Durations.format(MAX_SCRAPE_INTERVAL) + " (got "
+            + Durations.format(scrapeInterval.get()) + ")"));
       }
       if (!problems.isEmpty()) {
         throw new InvalidDefinitionException(problems);

@@ -21,6 +21,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class MetricsFileParser<R> {
 
+  /** The longest request text: SQL of a few pages is a few KiB. */
+  static final int MAX_REQUEST_CHARS = 64 * 1024;
+
   static final List<String> TOP_KEYS = List.of("metrics");
   static final List<String> ENTRY_KEYS = List.of(
       "context", "request", "metricsdesc", "labels", "metricstype", "metricsbuckets", "fieldtoappend",
@@ -116,6 +119,9 @@ public final class MetricsFileParser<R> {
 
   private R request(YamlMapping e) throws ConfigException {
     String text = e.requiredString("request").strip();
+    if (text.length() > MAX_REQUEST_CHARS) {
+      throw e.error("request", "the request has " + text.length() + " characters; at most " + MAX_REQUEST_CHARS);
+    }
     if (text.isEmpty()) {
       throw e.error("request", "the request is empty");
     }
@@ -174,7 +180,7 @@ public final class MetricsFileParser<R> {
 
   private static NameRule rule(YamlMapping r) throws ConfigException {
     r.expect(RULE_KEYS);
-    String regex = r.requiredString("match");
+    String regex = Regexes.bounded(r, "match");
     Pattern pattern;
     try {
       pattern = Pattern.compile(regex);

@@ -19,6 +19,9 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class YamlDocument {
 
+  /** Far beyond any real config or metrics file; a bound so that a stray or hostile file costs no minutes. */
+  public static final long MAX_FILE_BYTES = 4L << 20;
+
   private YamlDocument() {}
 
   public static Node read(Path file) throws ConfigException {
@@ -28,6 +31,10 @@ public final class YamlDocument {
   /** A config or metrics file's text, or a config error that says why it cannot be read. */
   static String readText(Path file) throws ConfigException {
     try {
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
+        throw new ConfigException(file.toString(), 0, "", "the file has " + Files.size(file) + " bytes; a config or "
+            + "metrics file may have at most " + MAX_FILE_BYTES + " (4 MiB)");
+      }
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ConfigException(file.toString(), 0, "", "file not found");
@@ -40,7 +47,7 @@ public final class YamlDocument {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(50);
-    options.setCodePointLimit(16 * 1024 * 1024);
+    options.setCodePointLimit((int) MAX_FILE_BYTES);
     try (Reader reader = new StringReader(text)) {
       Node root = new Yaml(options).compose(reader);
       if (root == null) {

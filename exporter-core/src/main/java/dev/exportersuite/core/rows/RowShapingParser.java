@@ -3,6 +3,7 @@ package dev.exportersuite.core.rows;
 import dev.exportersuite.core.config.ConfigErrors;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.KeySuggestions;
+import dev.exportersuite.core.config.Regexes;
 import dev.exportersuite.core.config.YamlMapping;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,7 +136,7 @@ public final class RowShapingParser {
   private static RowStep match(YamlMapping a) throws ConfigException {
     Map<String, Pattern> columns = new LinkedHashMap<>();
     for (String column : a.keys()) {
-      String regex = a.requiredString(column);
+      String regex = Regexes.bounded(a, column);
       try {
         columns.put(column, Pattern.compile(regex));
       } catch (PatternSyntaxException e) {

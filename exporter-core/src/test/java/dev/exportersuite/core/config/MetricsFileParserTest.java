@@ -123,6 +123,48 @@ class MetricsFileParserTest {
     assertThatThrownBy(() -> files.loadPath(p)).hasMessageContaining("keep exactly one value column");
   }
 
+  /** 110000d once passed --check-config and then made every scrape an HTTP 500 (a long overflow). */
+  @Test
+  void timeoutsAndIntervalsOutOfRangeAreRefusedAtLoadWithTheirLine() throws Exception {
+    Path p = write("""
+        metrics:
+          - context: a
+            request: q
+            metricsdesc: { v: x }
+            querytimeout: 110000d
+          - context: b
+            request: q
+            metricsdesc: { v: x }
+            querytimeout: 2h
+            scrapeinterval: 48h
+          - context: c
+            request: q
+            metricsdesc: { v: x }
+            querytimeout: 99999999999999999999999
+        """);
+    assertThatThrownBy(() -> files.loadPath(p)).satisfies(e -> assertThat(e.getMessage())
+        .contains(":5: metrics[0].querytimeout: '110000d' is longer than 365d")
+        .contains(":9: metrics[1].querytimeout: must be more than 0 and at most 1h (got 2h)")
+        .contains(":10: metrics[1].scrapeinterval: must be 0 to 24h (got 48h)")
+        .contains(":14: metrics[2].querytimeout: '99999999999999999999999' is longer than 365d"));
+  }
+
+  /** Pathological input is refused with the limit it broke, at once, not after minutes of CPU. */
+  @Test
+  void oversizedRequestsRegexesAndFilesAreRefusedWithTheirLimit() throws Exception {
+    Path p = write("metrics:\n  - context: w\n    request: '" + "x".repeat(70_000) + "'\n    metricsdesc: { v: x }\n"
+        + "    rows:\n      - match: {v: '" + "a".repeat(5000) + "'}\n"
+        + "  - context: n\n    request: q\n    fieldtoappend: k\n    metricsdesc: { v: x }\n"
+        + "    namerules:\n      - match: '" + "(a|b)*".repeat(1000) + "'\n");
+    assertThatThrownBy(() -> files.loadPath(p)).satisfies(e -> assertThat(e.getMessage())
+        .contains(":3: metrics[0].request: the request has 70000 characters; at most 65536")
+        .contains(":6: metrics[0].rows[0].match.v: a regular expression of 5000 characters; at most 4096")
+        .contains(":12: metrics[1].namerules[0].match: a regular expression of 6000 characters; at most 4096"));
+    Path big = write("# " + "x".repeat(5 << 20) + "\nmetrics: []\n");
+    assertThatThrownBy(() -> files.loadPath(big)).hasMessageContaining("a config or metrics file may have at most "
+        + "4194304 (4 MiB)");
+  }
+
   @Test
   void aBadRegexInNameRulesIsRefusedAtLoad() throws Exception {
     Path p = write("metrics:\n  - context: w\n    request: q\n    fieldtoappend: k\n"
