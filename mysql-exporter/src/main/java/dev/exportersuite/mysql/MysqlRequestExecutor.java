@@ -9,8 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The JDBC executor, with privilege errors rewritten to name the missing grant. */
+/**
+ * The JDBC executor, with each request's limit enforced by the server ({@link StatementTimeLimit}) and privilege
+ * errors rewritten to name the missing grant.
+ */
 final class MysqlRequestExecutor extends ForwardingExecutor<SqlRequest> {
+
+  static final Duration DRIVER_BACKSTOP = Duration.ofSeconds(1);
 
   MysqlRequestExecutor(RequestExecutor<SqlRequest> delegate) {
     super(delegate);
@@ -19,7 +24,8 @@ final class MysqlRequestExecutor extends ForwardingExecutor<SqlRequest> {
   @Override
   public List<Row> fetch(SqlRequest request, Duration timeout) throws Exception {
     try {
-      return super.fetch(request, timeout);
+      // The driver's own cancel stays as a backstop, a second later, for a server that ignores both limits.
+      return super.fetch(StatementTimeLimit.apply(request, timeout), timeout.plus(DRIVER_BACKSTOP));
     } catch (SQLException e) {
       Optional<String> hint = PrivilegeHints.hint(request.sql(), e);
       if (hint.isPresent()) {
