@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-MODULES_DEFAULT="mysql-exporter redis-exporter oracle-exporter"
+MODULES_DEFAULT="mysql-exporter redis-exporter oracle-exporter kafka-exporter"
 MODULES=""
 SMOKE=1
 SAVE_DIR=""

@@ -2,10 +2,13 @@
 # Runs one exporter image with podman against the local MariaDB/Redis and scrapes it, printing the commands and
 # what they answered. Used by scripts/build-images.sh after a build; can be run alone:
 #
-#   scripts/smoke-image.sh mysql-exporter      # or redis-exporter, oracle-exporter; image localhost/exporter-suite/<module>:latest
+#   scripts/smoke-image.sh mysql-exporter      # or redis-exporter, oracle-exporter, kafka-exporter;
+#                                              # image localhost/exporter-suite/<module>:latest
 #
 # oracle-exporter: DATA_SOURCE_NAME names the database (default: 127.0.0.1:1521/FREEPDB1). Without an Oracle there
 # the run checks that the image starts, answers and reports oracledb_up 0; set EXPECT_UP=1 when a database answers.
+# kafka-exporter: KAFKA_SERVER names a broker (default: 127.0.0.1:9092). No broker runs on the build machine (the
+# tests run theirs in-process), so the run expects kafka_up 0 unless EXPECT_UP=1.
 #
 # The container shares the host network (the databases listen on loopback only) and listens on a free port.
 set -euo pipefail
@@ -20,6 +23,7 @@ MYSQL_ADDRESS=${MYSQL_ADDRESS:-127.0.0.1:3306}
 MYSQL_USER=${MYSQL_USER:-root}
 REDIS_ADDR=${REDIS_ADDR:-redis://127.0.0.1:6379}
 export DATA_SOURCE_NAME=${DATA_SOURCE_NAME:-oracle://exporter:exporter@127.0.0.1:1521/FREEPDB1}
+KAFKA_SERVER=${KAFKA_SERVER:-127.0.0.1:9092}
 
 PODMAN=(podman --storage-driver "$STORAGE_DRIVER" --runtime "$RUNTIME" --cgroup-manager "$CGROUP_MANAGER")
 pod() { "${PODMAN[@]}" "$@"; }
@@ -35,6 +39,8 @@ case "$module" in
   redis-exporter) ns=redis; expect_up=${EXPECT_UP:-1}; env=(); args=(--redis.addr="$REDIS_ADDR") ;;
   # The DSN goes in through the environment, as in compose, so that the password is not on the command line.
   oracle-exporter) ns=oracledb; expect_up=${EXPECT_UP:-0}; env=(-e DATA_SOURCE_NAME); args=() ;;
+  # kafka_exporter's flag, as the compose service passes it
+  kafka-exporter) ns=kafka; expect_up=${EXPECT_UP:-0}; env=(); args=(--kafka.server="$KAFKA_SERVER") ;;
   *) echo "smoke-image: no smoke settings for $module" >&2; exit 2 ;;
 esac
 
@@ -55,10 +61,10 @@ done
 
 show "${PODMAN[@]}" ps --filter "name=$name" --format '{{.Names}}  {{.Image}}  {{.Status}}'
 show curl -sS -i "http://127.0.0.1:$port/-/healthy"
-printf '\n$ curl -sS http://127.0.0.1:%s/metrics | grep -E "^%s_(up|exporter_scrapes_total|exporter_last_scrape_error) |^%s_(global_status_uptime|uptime_in_seconds|connected_clients|global_status_threads_connected) "\n' \
+printf '\n$ curl -sS http://127.0.0.1:%s/metrics | grep -E "^%s_(up|exporter_scrapes_total|exporter_last_scrape_error) |^%s_(global_status_uptime|uptime_in_seconds|connected_clients|global_status_threads_connected|brokers) "\n' \
   "$port" "$ns" "$ns"
 metrics=$(curl -sS "http://127.0.0.1:$port/metrics")
-echo "$metrics" | grep -E "^${ns}_(up|exporter_scrapes_total|exporter_last_scrape_error) |^${ns}_(global_status_uptime|uptime_in_seconds|connected_clients|global_status_threads_connected) " || true
+echo "$metrics" | grep -E "^${ns}_(up|exporter_scrapes_total|exporter_last_scrape_error) |^${ns}_(global_status_uptime|uptime_in_seconds|connected_clients|global_status_threads_connected|brokers) " || true
 printf '\n(%s metric families in total)\n' "$(echo "$metrics" | grep -c '^# TYPE ' || true)"
 show "${PODMAN[@]}" healthcheck run "$name" && echo "healthcheck: healthy"
 show "${PODMAN[@]}" exec "$name" id

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,7 +49,7 @@ class DashboardQueriesTest {
     Repo.Module m = Repo.moduleOfDashboard(q.dashboard()).orElse(null);
     if (m != null && !m.serverInTests()) {
       Set<String> withSeries = WithoutServer.familiesWithSeries(stack, m);
-      List<Pattern> defined = WithoutServer.definedFamilies(m);
+      List<Pattern> defined = CheckConfig.definedFamilies(m);
       for (String name : ours) {
         assertThat(WithoutServer.isDefined(name, m, defined, withSeries))
             .as("%s names %s, which %s neither defines nor exposes: %s", q, name, m.name(), promql).isTrue();
@@ -61,6 +62,45 @@ class DashboardQueriesTest {
     if (!ours.isEmpty()) {
       assertThat(a.result()).as("%s returned no data for %s: %s", q, ours, promql).isNotEmpty();
     }
+  }
+
+  /**
+   * Every name the Kafka dashboard uses is a family that kafka-exporter's --check-config lists (its default metrics
+   * and the shipped team file) or a self-metric its README documents: the dashboard asks only for names the exporter
+   * makes, whatever data this run's broker holds.
+   */
+  @Test
+  void kafkaDashboardNamesOnlyFamiliesTheExporterDefines() throws Exception {
+    Repo.Module kafka = Repo.module("kafka-exporter");
+    List<Pattern> listed = CheckConfig.definedFamilies(kafka);
+    Set<String> selfMetrics = documentedSelfMetrics(kafka);
+    assertThat(selfMetrics).as("kafka-exporter/README.md, Self-metrics").contains("kafka_up",
+        "kafka_exporter_last_scrape_duration_seconds");
+    List<Dashboards.Query> queries = Dashboards.queries().stream()
+        .filter(q -> q.dashboard().equals(kafka.name() + ".json")).toList();
+    assertThat(queries).isNotEmpty();
+    for (Dashboards.Query q : queries) {
+      for (String name : LiveStack.suiteMetricNames(q.expr())) {
+        assertThat(CheckConfig.lists(name, listed) || selfMetrics.contains(name))
+            .as("%s names %s, which kafka-exporter --check-config does not list and its README does not document "
+                + "as a self-metric", q, name).isTrue();
+      }
+    }
+  }
+
+  /** The names in the first column of the table under "## Self-metrics" of the module's README. */
+  static Set<String> documentedSelfMetrics(Repo.Module m) {
+    String readme = Repo.read(Repo.path(m.name()).resolve("README.md"));
+    int start = readme.indexOf("\n## Self-metrics\n");
+    assertThat(start).as("%s/README.md has a Self-metrics section", m.name()).isNotNegative();
+    int end = readme.indexOf("\n## ", start + 1);
+    Matcher row = Pattern.compile("(?m)^\\| `(" + Pattern.quote(m.namespace()) + "_[a-z0-9_]+)")
+        .matcher(readme.substring(start, end < 0 ? readme.length() : end));
+    Set<String> out = new java.util.LinkedHashSet<>();
+    while (row.find()) {
+      out.add(row.group(1));
+    }
+    return out;
   }
 
   @ParameterizedTest(name = "{0}")

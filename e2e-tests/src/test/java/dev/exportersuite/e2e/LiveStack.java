@@ -16,9 +16,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,7 +33,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The stack of configs/docker-compose.yml, as processes on loopback: every exporter started from its jar with the
  * flags and environment of its compose service (and the JVM flags of the Dockerfile), against the real local
- * MariaDB and Redis, and a real Prometheus with a config derived from configs/prometheus/prometheus.yml. Started
+ * MariaDB and Redis and a real Kafka broker in this JVM ({@link KafkaBroker}, with the topics and groups of
+ * {@link KafkaWorkload}), and a real Prometheus with a config derived from configs/prometheus/prometheus.yml. Started
  * once for all test classes that take it as a parameter, stopped when the run ends (or by a shutdown hook).
  */
 final class LiveStack implements AutoCloseable {
@@ -70,6 +76,7 @@ final class LiveStack implements AutoCloseable {
 
   static final String MYSQL = "127.0.0.1:3306";
   static final String REDIS = "127.0.0.1:6379";
+  private static final String KAFKA = "kafka-exporter";
   /** Scrape interval of the derived config: short, so that rate() over a minute has points within seconds. */
   static final String INTERVAL = "3s";
 
@@ -82,9 +89,14 @@ final class LiveStack implements AutoCloseable {
    */
   private final String mysqlUser = "e2e_" + Long.toHexString(new SecureRandom().nextLong() & 0xffffffffL);
   private final String mysqlPassword = "pw-" + Long.toHexString(new SecureRandom().nextLong());
-  /** The compose file read as a user with MYSQL_USER and MYSQL_PASSWORD in configs/.env would have it. */
-  private final Compose compose = Compose.shipped()
-      .withVariables(Map.of("MYSQL_USER", mysqlUser, "MYSQL_PASSWORD", mysqlPassword));
+  /**
+   * The compose file read as a user with MYSQL_USER, MYSQL_PASSWORD, KAFKA_HOST and KAFKA_PORT in configs/.env would
+   * have it; set once the broker has its port.
+   */
+  private Compose compose;
+  private CompletableFuture<Void> kafkaStart;
+  private volatile KafkaBroker kafkaBroker;
+  private volatile KafkaWorkload kafka;
   /** Config directories as mounted; mysql-exporter's is a copy whose my.cnf holds this run's account. */
   private final Map<String, Path> configDirs = new LinkedHashMap<>();
   private Addresses addresses;
@@ -118,7 +130,20 @@ final class LiveStack implements AutoCloseable {
         throw new IllegalStateException(m.jar() + " is missing: build the modules first (scripts/test.sh does)");
       }
     }
+    long t0 = System.nanoTime();
+    // The broker starts while the other exporters do; only kafka-exporter's command needs its address.
+    kafkaStart = CompletableFuture.runAsync(() -> {
+      try {
+        kafkaBroker = KafkaBroker.start();
+        kafka = KafkaWorkload.start(kafkaBroker);
+      } catch (Exception e) {
+        throw new CompletionException(e);
+      }
+    });
     createDemoUser();
+    Map<String, String> variables = new LinkedHashMap<>(Map.of("MYSQL_USER", mysqlUser, "MYSQL_PASSWORD",
+        mysqlPassword));
+    compose = Compose.shipped().withVariables(variables);
     for (Repo.Module m : Repo.MODULES) {
       configDirs.put(m.name(), m.configDir());
     }
@@ -138,11 +163,20 @@ final class LiveStack implements AutoCloseable {
       addresses.put(m.name() + ":" + m.defaultPort(), "127.0.0.1:" + port);
     }
     for (Repo.Module m : Repo.MODULES) {
-      startExporter(m);
+      if (!m.name().equals(KAFKA)) {
+        startExporter(m);
+      }
     }
+    awaitKafka();
+    long kafkaReady = System.nanoTime();
+    variables.put("KAFKA_HOST", kafkaBroker.host());
+    variables.put("KAFKA_PORT", kafkaBroker.port());
+    compose = compose.withVariables(variables);
+    startExporter(Repo.MODULES.stream().filter(m -> m.name().equals(KAFKA)).findFirst().orElseThrow());
     for (Repo.Module m : Repo.MODULES) {
       awaitHttp200(m.name(), exporterUrl(m.name(), "/-/healthy"), Duration.ofSeconds(60));
     }
+    long exportersUp = System.nanoTime();
 
     prometheusConfig = PrometheusConfig.derive(PrometheusConfig.shipped(), addresses, INTERVAL,
         compose.services().keySet());
@@ -162,6 +196,27 @@ final class LiveStack implements AutoCloseable {
     prometheus = new PromApi("http://127.0.0.1:" + promPort);
     awaitHttp200("prometheus", prometheus.base() + "/-/ready", Duration.ofSeconds(60));
     awaitScrapes();
+    // Where the start-up time goes, in the test output: the e2e run's length is mostly this.
+    System.err.printf(Locale.ROOT, "e2e: stack up in %.1f s (Kafka broker and its topics ready after %.1f s, "
+        + "exporters answering after %.1f s, then Prometheus's first scrapes %.1f s)%n", seconds(t0, System.nanoTime()),
+        seconds(t0, kafkaReady), seconds(t0, exportersUp), seconds(exportersUp, System.nanoTime()));
+  }
+
+  private static double seconds(long from, long to) {
+    return (to - from) / 1e9;
+  }
+
+  /** The broker started by boot() and its workload created, or the reason they were not. */
+  private void awaitKafka() throws Exception {
+    try {
+      kafkaStart.get(120, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
+          : e.getCause();
+      throw new IllegalStateException("the in-process Kafka broker did not start: " + cause, cause);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the in-process Kafka broker did not start within 120 s", e);
+    }
   }
 
   /**
@@ -256,7 +311,10 @@ final class LiveStack implements AutoCloseable {
     throw new IllegalStateException(what + " did not answer 200 at " + url + " within " + timeout + ": " + last);
   }
 
-  /** Every target up, and each scraped a few times, so that rate() has points. */
+  /**
+   * Every target up, and each scraped a few times, so that rate() has points; and every exporter whose server runs
+   * here has reached it in two scrapes at least (kafka-exporter's first scrape may come before the broker answers).
+   */
   private void awaitScrapes() throws Exception {
     Set<String> jobs = new LinkedHashSet<>(PrometheusConfig.jobNames(PrometheusConfig.shipped()));
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -275,13 +333,26 @@ final class LiveStack implements AutoCloseable {
       state = b.toString();
       if (allUp && seen.containsAll(jobs)) {
         PromApi.Answer a = prometheus.query("min(count_over_time(up[1m]))");
-        if (a.ok() && !a.result().isEmpty() && sampleValue(a.result().get(0)) >= 4) {
+        if (a.ok() && !a.result().isEmpty() && sampleValue(a.result().get(0)) >= 4 && serversReachedTwice()) {
           return;
         }
       }
       TimeUnit.MILLISECONDS.sleep(500);
     }
-    throw new IllegalStateException("Prometheus's targets did not all come up:\n" + state);
+    throw new IllegalStateException("Prometheus's targets did not all come up, or an exporter did not reach its "
+        + "server in two scrapes:\n" + state);
+  }
+
+  private boolean serversReachedTwice() throws IOException, InterruptedException {
+    for (Repo.Module m : Repo.MODULES) {
+      if (m.serverInTests()) {
+        PromApi.Answer a = prometheus.query("min(sum_over_time(" + m.namespace() + "_up[1m]))");
+        if (!a.ok() || a.result().isEmpty() || sampleValue(a.result().get(0)) < 2) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   static double sampleValue(Object vectorSample) {
@@ -305,8 +376,13 @@ final class LiveStack implements AutoCloseable {
     return "http://127.0.0.1:" + exporterPorts.get(module) + path;
   }
 
+  /** The topics and groups of this run on the broker kafka-exporter watches. */
+  KafkaWorkload kafka() {
+    return kafka;
+  }
+
   String report() {
-    return processes.report();
+    return processes.report() + (kafka == null ? "" : "\n--- kafka workload: " + kafka.state());
   }
 
   /** Every URL Prometheus scrapes, from its targets API (single-target /metrics and multi-target endpoints). */
@@ -320,7 +396,24 @@ final class LiveStack implements AutoCloseable {
 
   @Override
   public void close() {
+    if (kafkaStart != null) {
+      try {
+        kafkaStart.get(120, TimeUnit.SECONDS); // a boot that failed early did not wait for it
+      } catch (Exception e) {
+        // boot() reports the failure; what was made is closed below
+      }
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
     processes.close();
+    if (kafkaBroker != null) {
+      try {
+        kafkaBroker.close();
+      } catch (Exception e) {
+        System.err.println("e2e: the Kafka broker did not close cleanly: " + e);
+      }
+    }
     dropDemoUser();
   }
 

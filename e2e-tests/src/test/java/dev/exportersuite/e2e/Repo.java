@@ -32,14 +32,21 @@ final class Repo {
     }
   }
 
-  /** The kafka and oracle issues add their modules here, and to every config this list is checked against. */
+  /** Every module; a new module is added here, and to every config this list is checked against. */
   static final List<Module> MODULES = List.of(
       new Module("mysql-exporter", "mysql", 9104, true, true),
       new Module("redis-exporter", "redis", 9121, true, true),
       // no Oracle server can run here; oracle-exporter, like oracledb_exporter, has no multi-target endpoint
-      new Module("oracle-exporter", "oracledb", 9161, false, false));
+      new Module("oracle-exporter", "oracledb", 9161, false, false),
+      // its broker runs in the test JVM (KafkaBroker); like kafka_exporter, no multi-target endpoint
+      new Module("kafka-exporter", "kafka", 9308, false, true));
 
   private Repo() {}
+
+  static Module module(String name) {
+    return MODULES.stream().filter(m -> m.name().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no module " + name + " in Repo.MODULES"));
+  }
 
   /** The module whose dashboard is configs/grafana/dashboards/&lt;module&gt;.json. */
   static java.util.Optional<Module> moduleOfDashboard(String fileName) {

@@ -71,6 +71,28 @@ class ShippedConfigTest {
         .contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
   }
 
+  /**
+   * kafka-exporter keeps the seed's kafka_exporter command (--kafka.server from KAFKA_HOST and KAFKA_PORT), and its
+   * default is the demo broker: one apache/kafka node in KRaft mode (broker and controller) that advertises that
+   * address, with the replication settings of the e2e run's broker ({@link KafkaBroker#ONE_NODE_SETTINGS}).
+   */
+  @Test
+  void kafkaExporterKeepsTheSeedsCommandAndTheDemoBrokerIsOneKraftNode() {
+    Compose compose = Compose.shipped();
+    List<Object> raw = Repo.list(compose.service("kafka-exporter").get("command"));
+    assertThat(String.valueOf(raw.get(0))).matches("--kafka\\.server=\\$\\{KAFKA_HOST[^}]*}:\\$\\{KAFKA_PORT[^}]*}");
+    String server = compose.command("kafka-exporter").get(0).substring("--kafka.server=".length());
+
+    Map<String, Object> demo = compose.service("kafka");
+    assertThat(Repo.list(demo.get("profiles"))).containsExactly("demo");
+    assertThat(String.valueOf(demo.get("image"))).startsWith("apache/kafka:");
+    Map<String, String> env = compose.environment("kafka");
+    assertThat(env.get("KAFKA_PROCESS_ROLES").split(",")).containsExactlyInAnyOrder("broker", "controller");
+    assertThat(env.get("KAFKA_ADVERTISED_LISTENERS").split(",")).contains("PLAINTEXT://" + server);
+    KafkaBroker.ONE_NODE_SETTINGS.forEach((property, value) ->
+        assertThat(env).as(property).containsEntry(KafkaBroker.imageVariable(property), value));
+  }
+
   @Test
   void everyMountedFileOfTheComposeFileExists() {
     Compose compose = Compose.shipped();

@@ -35,7 +35,7 @@ class FlagsTest {
     CommandRun.Result r = check("--custom.metrics=../configs/kafka-exporter/metrics.yaml");
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     assertThat(r.stdout()).contains("gauge kafka_team_consumer_lag [team, consumergroup, topic]",
-        "gauge kafka_topic_retention_ms [topic]", "gauge kafka_topic_log_size_bytes [topic]");
+        "gauge kafka_topic_retention_seconds [topic]", "gauge kafka_topic_log_size_bytes [topic]");
   }
 
   @Test

@@ -346,7 +346,7 @@ class KafkaMetricsTest {
       assertThat(value(x, "kafka_team_consumer_lag", "team", "billing", "consumergroup", "billing-eu",
           "topic", "orders")).isEqualTo(2);
       assertThat(x.samples("kafka_team_consumer_lag")).hasSize(1);
-      assertThat(value(x, "kafka_topic_retention_ms", "topic", "orders")).isEqualTo(604_800_000);
+      assertThat(value(x, "kafka_topic_retention_seconds", "topic", "orders")).isEqualTo(604_800);
       assertThat(value(x, "kafka_topic_log_size_bytes", "topic", "orders")).isPositive();
       assertThat(x.samples("kafka_topic_log_size_bytes")).noneSatisfy(s ->
           assertThat(s.labels().get("topic")).startsWith("__"));
