@@ -2,6 +2,7 @@ package dev.exportersuite.mysql;
 
 import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.collect.ResolvedConnection;
+import dev.exportersuite.core.endpoint.HostPort;
 import dev.exportersuite.core.jdbc.JdbcExecutor;
 import dev.exportersuite.core.jdbc.JdbcSettings;
 import dev.exportersuite.core.jdbc.SqlRequest;
@@ -25,6 +26,12 @@ public record MysqlSettings(ServerEndpoint endpoint, Credentials credentials, Se
   /** For logs: where the exporter connects. */
   public String where() {
     return endpoint.where();
+  }
+
+  /** The TCP host and port; empty for a unix socket. */
+  @Override
+  public Optional<HostPort> targetAddress() {
+    return endpoint.socket().isPresent() ? Optional.empty() : Optional.of(endpoint.address());
   }
 
   @Override

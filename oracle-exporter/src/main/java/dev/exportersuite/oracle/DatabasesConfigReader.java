@@ -7,6 +7,7 @@ import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.MetricNames;
 import dev.exportersuite.core.config.SecretSource;
 import dev.exportersuite.core.config.YamlMapping;
+import dev.exportersuite.core.endpoint.TargetAllowList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ final class DatabasesConfigReader {
     errors.check(top::finish);
     errors.throwIfAny();
     return new ExporterConfig<>(Optional.empty(), listen, path, Optional.empty(), Optional.empty(),
-        Optional.empty(), Map.of(), custom,
+        Optional.empty(), Map.of(), custom, TargetAllowList.ANY,
         new OracleFileConfig(databases, label, defaults, interval), file);
   }
 

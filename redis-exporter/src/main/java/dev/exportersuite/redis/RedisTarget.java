@@ -2,6 +2,7 @@ package dev.exportersuite.redis;
 
 import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.collect.ResolvedConnection;
+import dev.exportersuite.core.endpoint.HostPort;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslVerifyMode;
 import java.nio.file.Path;
@@ -59,6 +60,11 @@ record RedisTarget(
 
   boolean usesTls() {
     return address.tls();
+  }
+
+  @Override
+  public Optional<HostPort> targetAddress() {
+    return address.server();
   }
 
   /** The address with any password in it masked, for logs, errors and labels. */

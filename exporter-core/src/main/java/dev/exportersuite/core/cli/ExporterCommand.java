@@ -12,6 +12,7 @@ import dev.exportersuite.core.config.MetricNames;
 import dev.exportersuite.core.config.MetricsFiles;
 import dev.exportersuite.core.config.Overrides;
 import dev.exportersuite.core.config.RequestParser;
+import dev.exportersuite.core.endpoint.TargetAllowList;
 import dev.exportersuite.core.http.ExporterServer;
 import dev.exportersuite.core.http.ListenAddress;
 import dev.exportersuite.core.http.MultiTargetHandler;
@@ -220,13 +221,20 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     ConfigReloads reloads = new ConfigReloads(namespace, info().selfMetrics().constLabels() ? constLabels
         : Labels.EMPTY, Instant.now());
     registry.register(reloads);
-    return serve(namespace, address, path, registry, datastore, runtime, reloads);
+    return serve(namespace, address, path, registry, datastore, runtime, reloads, config.allowedTargets());
   }
 
   private int serve(String namespace, ListenAddress address, String path, PrometheusRegistry registry,
-      Datastore<R> datastore, ExporterRuntime<R> runtime, ConfigReloads reloads) throws Exception {
+      Datastore<R> datastore, ExporterRuntime<R> runtime, ConfigReloads reloads, TargetAllowList allowedTargets)
+      throws Exception {
     Optional<MultiTargetHandler<ResolvedConnection<R>>> targets = datastore.multiTarget().map(t -> {
-      MultiTargetHandler<ResolvedConnection<R>> handler = runtime.multiTarget(t);
+      if (allowedTargets.isAny()) {
+        log.warn("{} connects to any target a caller names, with this exporter's credentials; limit it with "
+            + "multi_target.allow in --config.file, or keep the port to Prometheus (docs/security.md)", t.path());
+      } else {
+        log.info("{} connects only to: {}", t.path(), allowedTargets);
+      }
+      MultiTargetHandler<ResolvedConnection<R>> handler = runtime.multiTarget(t, allowedTargets);
       t.requestErrorsMetric().ifPresent(name -> registry.register(handler.requestErrors(
           MetricNames.join(namespace, name),
           "Errors in requests to the exporter")));

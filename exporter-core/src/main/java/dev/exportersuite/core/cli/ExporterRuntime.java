@@ -8,6 +8,7 @@ import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.collect.ResolvedConnection;
 import dev.exportersuite.core.collect.ScrapeEngine;
 import dev.exportersuite.core.config.MetricDefinition;
+import dev.exportersuite.core.endpoint.TargetAllowList;
 import dev.exportersuite.core.http.MultiTargetHandler;
 import dev.exportersuite.core.snapshots.MergedMetrics;
 import dev.exportersuite.core.snapshots.Redactor;
@@ -103,12 +104,19 @@ final class ExporterRuntime<R> {
     engines.values().forEach(ScrapeEngine::close);
   }
 
-  /** The module's multi-target endpoint: each selection gets an engine with the definitions in force. */
-  MultiTargetHandler<ResolvedConnection<R>> multiTarget(MultiTarget<R> target) {
+  /**
+   * The module's multi-target endpoint: each selection gets an engine with the definitions in force; a target the
+   * allow-list does not name is refused before any connection.
+   */
+  MultiTargetHandler<ResolvedConnection<R>> multiTarget(MultiTarget<R> target, TargetAllowList allowed) {
     return new MultiTargetHandler<>(target.parameter(), new MultiTargetHandler.TargetOpener<>() {
       @Override
       public ResolvedConnection<R> select(Map<String, String> params) {
-        return target.selector().select(params);
+        ResolvedConnection<R> c = target.selector().select(params);
+        if (!allowed.isAny() && !c.targetAddress().map(allowed::allows).orElse(false)) {
+          throw new IllegalArgumentException("target not allowed: it matches none of multi_target.allow");
+        }
+        return c;
       }
 
       @Override

@@ -1,5 +1,6 @@
 package dev.exportersuite.core.config;
 
+import dev.exportersuite.core.endpoint.TargetAllowList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,13 @@ public record ExporterConfig<M>(
     Optional<Duration> pingTimeout,
     Map<String, String> constLabels,
     List<String> customMetrics,
+    TargetAllowList allowedTargets,
     M module,
     String source) {
 
   public ExporterConfig {
     constLabels = Map.copyOf(constLabels);
     customMetrics = List.copyOf(customMetrics);
+    java.util.Objects.requireNonNull(allowedTargets, "allowedTargets");
   }
 }

@@ -1,5 +1,6 @@
 package dev.exportersuite.core.config;
 
+import dev.exportersuite.core.endpoint.TargetAllowList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,9 @@ public final class ExporterConfigReader<M> {
     M parse(YamlMapping section) throws ConfigException;
   }
 
-  static final List<String> CORE_KEYS = List.of("namespace", "web", "collect", "labels", "custom_metrics");
+  static final List<String> CORE_KEYS = List.of("namespace", "web", "collect", "labels", "custom_metrics",
+      "multi_target");
+  private static final List<String> MULTI_TARGET_KEYS = List.of("allow");
   private static final List<String> WEB_KEYS = List.of("listen_address", "telemetry_path");
   private static final List<String> COLLECT_KEYS = List.of("query_timeout", "max_concurrency", "ping_timeout");
 
@@ -83,11 +86,12 @@ public final class ExporterConfigReader<M> {
     Optional<Collect> collect = errors.read(() -> collect(top));
     Map<String, String> labels = errors.read(() -> labels(top)).orElse(Map.of());
     List<String> custom = errors.read(() -> top.stringList("custom_metrics")).orElse(List.of());
+    TargetAllowList allowed = errors.read(() -> allowedTargets(top)).orElse(TargetAllowList.ANY);
     Optional<M> moduleConfig = errors.read(() -> module.read(top));
     errors.check(top::finish);
     errors.throwIfAny();
     return new ExporterConfig<>(namespace, web.get().listen(), web.get().path(), collect.get().timeout(),
-        collect.get().concurrency(), collect.get().ping(), labels, custom, moduleConfig.get(), name);
+        collect.get().concurrency(), collect.get().ping(), labels, custom, allowed, moduleConfig.get(), name);
   }
 
   private record Web(Optional<String> listen, Optional<String> path) {}
@@ -135,6 +139,22 @@ public final class ExporterConfigReader<M> {
     errors.check(c::finish);
     errors.throwIfAny();
     return new Collect(timeout, concurrency, ping);
+  }
+
+  /** {@code multi_target.allow}: the targets /probe or /scrape may connect to (TargetAllowList). */
+  private static TargetAllowList allowedTargets(YamlMapping top) throws ConfigException {
+    Optional<YamlMapping> section = top.mapping("multi_target");
+    if (section.isEmpty()) {
+      return TargetAllowList.ANY;
+    }
+    YamlMapping m = section.get().expect(MULTI_TARGET_KEYS);
+    List<String> rules = m.stringList("allow");
+    m.finish();
+    try {
+      return TargetAllowList.parse(rules);
+    } catch (IllegalArgumentException e) {
+      throw m.error("allow", e.getMessage());
+    }
   }
 
   private static Map<String, String> labels(YamlMapping top) throws ConfigException {

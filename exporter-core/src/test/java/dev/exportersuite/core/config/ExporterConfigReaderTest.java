@@ -87,7 +87,7 @@ class ExporterConfigReaderTest {
             "exporter.yaml:7: labels: 'team-name' is not a valid label name",
             "exporter.yaml:9: connection.url: a JDBC URL starts with jdbc: (e.g. jdbc:mariadb://127.0.0.1:3306/)",
             "exporter.yaml:10: colect: unknown key 'colect' (did you mean 'collect'?); known keys: namespace, web, "
-                + "collect, labels, custom_metrics, connection"));
+                + "collect, labels, custom_metrics, multi_target, connection"));
   }
 
   private static String durationProblem(String text) {
