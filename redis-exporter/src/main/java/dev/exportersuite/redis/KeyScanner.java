@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Runs a {@link KeyCheck} on one connection: walks patterns with {@code SCAN}, then asks each key's type and
@@ -30,7 +31,55 @@ final class KeyScanner {
     this.homeDb = homeDb;
   }
 
-  List<Row> run(KeyCheck check) throws Exception {
+  /** @param databases how many databases the server has, for {@code @key-groups} */
+  List<Row> run(KeyCheck check, int databases) throws Exception {
+    return switch (check.mode()) {
+      case KEYS, COUNT -> keys(check);
+      case STREAMS -> new StreamReader(this).rows(check);
+      case KEY_GROUPS -> new KeyGroupReader(this).rows(check, databases);
+    };
+  }
+
+  StatefulRedisConnection<String, String> connection() {
+    return connection;
+  }
+
+  long deadline() {
+    return deadline;
+  }
+
+  /**
+   * Runs {@code work} with {@code db} selected on this connection, and puts the connection back on its own
+   * database afterwards.
+   */
+  <T> T inDb(int db, Callable<T> work) throws Exception {
+    int selected = select(homeDb, db);
+    try {
+      return work.call();
+    } finally {
+      if (selected != homeDb) {
+        Commands.call(connection, Math.max(deadline, System.nanoTime() + 1_000_000_000L), "SELECT",
+            Integer.toString(homeDb));
+      }
+    }
+  }
+
+  /** The keys of a check's names and patterns, by database: names as given, patterns walked with SCAN. */
+  Map<Integer, Set<String>> keysByDb(KeyCheck check) throws Exception {
+    Map<Integer, Set<String>> byDb = new LinkedHashMap<>();
+    for (KeyCheck.DbKey k : check.keys()) {
+      byDb.computeIfAbsent(k.db(), d -> new LinkedHashSet<>()).add(k.name());
+    }
+    long visited = 0;
+    for (KeyCheck.DbKey p : check.patterns()) {
+      Set<String> found = byDb.computeIfAbsent(p.db(), d -> new LinkedHashSet<>());
+      long budget = check.limit() - visited;
+      visited += inDb(p.db(), () -> scan(p.name(), check.batch(), budget, found));
+    }
+    return byDb;
+  }
+
+  private List<Row> keys(KeyCheck check) throws Exception {
     int selected = homeDb;
     try {
       List<Row> rows = new ArrayList<>();
@@ -82,7 +131,7 @@ final class KeyScanner {
    *
    * @return how many keys matched
    */
-  private long scan(String pattern, int batch, long budget, Set<String> into) throws Exception {
+  long scan(String pattern, int batch, long budget, Set<String> into) throws Exception {
     String cursor = "0";
     long matched = 0;
     do {
