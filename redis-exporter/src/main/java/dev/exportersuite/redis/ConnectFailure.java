@@ -30,6 +30,9 @@ final class ConnectFailure {
         // The server answered the handshake (WRONGPASS, NOAUTH, NOPERM): its words say it best.
         return firstLine(t.getMessage());
       }
+      if (t instanceof SSLException) {
+        return "TLS handshake failed: " + firstLine(t.getMessage());
+      }
       root = t;
     }
     String message = root.getMessage() == null ? "" : root.getMessage().toLowerCase(Locale.ROOT);
@@ -44,9 +47,6 @@ final class ConnectFailure {
     }
     if (root instanceof SocketTimeoutException || root.getClass().getSimpleName().contains("Timeout")) {
       return "i/o timeout";
-    }
-    if (root instanceof SSLException) {
-      return "TLS handshake failed: " + firstLine(root.getMessage());
     }
     if (message.contains("connection refused")) {
       return "connection refused";

@@ -89,6 +89,11 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
   @Override
   public List<Row> fetch(RedisRequest r, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
+    if (r.kind() == RedisRequest.Kind.KEYS && r.keyCheck().mode() == KeyCheck.Mode.KEY_GROUPS
+        && r.keyCheck().groups().isEmpty()) {
+      // redis_exporter's always-present key-group duration, without --check-key-groups: nothing to ask.
+      return KeyGroupReader.withoutGroups();
+    }
     Work<List<Row>> work = switch (r.kind()) {
       case COMMAND -> c -> command(c, deadline, r);
       case SCRIPT -> c -> ReplyRows.rows(script(c, deadline, r.script()));
