@@ -9,7 +9,6 @@ import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.StringCodec;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +28,11 @@ final class ClusterKeys {
     RedisClusterClient client = RedisClusterClient.create(RedisExecutor.resources(), seed);
     client.setOptions(ClusterClientOptions.builder().autoReconnect(false).build());
     try {
-      long wait = Math.max(1, deadline - System.nanoTime());
+      // CLUSTER SLOTS (via the seed) first: the connection routes by the partitions it finds.
+      client.refreshPartitionsAsync().toCompletableFuture().get(Math.max(1, deadline - System.nanoTime()),
+          TimeUnit.NANOSECONDS);
       StatefulRedisClusterConnection<String, String> cluster = client.connectAsync(StringCodec.UTF8)
-          .get(wait, TimeUnit.NANOSECONDS);
+          .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       try {
         List<Row> rows = new ArrayList<>();
         for (RedisClusterNode node : cluster.getPartitions()) {
@@ -59,7 +60,7 @@ final class ClusterKeys {
         cluster.closeAsync();
       }
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new java.io.IOException("cluster: " + ConnectFailure.reason(e.getCause()), e.getCause());
+      throw new java.io.IOException("cluster: " + ConnectFailure.reason(e.getCause()));
     } catch (java.util.concurrent.TimeoutException e) {
       throw new Commands.CommandTimeout("cluster: the nodes did not answer in time");
     } finally {

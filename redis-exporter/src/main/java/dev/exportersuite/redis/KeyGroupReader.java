@@ -54,8 +54,8 @@ final class KeyGroupReader {
     this.scanner = scanner;
   }
 
-  /** One database's groups: name -> {keys, bytes}. */
-  private record Totals(long count, long bytes) {
+  /** One group's keys and bytes in one database. */
+  record Totals(long count, long bytes) {
     Totals plus(Totals o) {
       return new Totals(count + o.count, bytes + o.bytes);
     }

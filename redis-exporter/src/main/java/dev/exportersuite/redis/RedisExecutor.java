@@ -275,7 +275,8 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
       }
       throw new Commands.CommandTimeout("could not connect to " + target.display() + " in time");
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new java.io.IOException(ConnectFailure.describe(target.display(), e.getCause()), e.getCause());
+      // The reason in a few words; the client's chain of exceptions would be appended to it by the engine.
+      throw new java.io.IOException(ConnectFailure.describe(target.display(), e.getCause()));
     }
     if (target.legacyAuth().isPresent()) {
       try {
