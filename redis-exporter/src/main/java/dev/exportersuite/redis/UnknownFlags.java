@@ -24,8 +24,9 @@ final class UnknownFlags {
     for (String arg : unmatched) {
       if (!arg.startsWith("-") || arg.equals("-")) {
         if (!afterOption) {
-          errors.add(new ConfigException("command line", 0, "", "unexpected argument at position "
-              + (unmatched.indexOf(arg) + 1) + "; flags start with - or --; see --help"));
+          // Its text is not shown: it may be the rest of a value with a space in it, such as a password.
+          errors.add(new ConfigException("command line", 0, "", "an argument that is neither a flag nor a flag's "
+              + "value; flags start with - or --, and a value with a space in it needs quotes; see --help"));
         }
         afterOption = false;
         continue;
