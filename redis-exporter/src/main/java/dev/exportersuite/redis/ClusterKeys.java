@@ -1,6 +1,7 @@
 package dev.exportersuite.redis;
 
 import dev.exportersuite.core.collect.Row;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -24,9 +25,10 @@ final class ClusterKeys {
 
   private ClusterKeys() {}
 
-  static List<Row> rows(RedisURI seed, KeyCheck check, long deadline) throws Exception {
+  /** @param options the exporter's client options (timeouts, TLS files), applied to every node */
+  static List<Row> rows(RedisURI seed, ClientOptions options, KeyCheck check, long deadline) throws Exception {
     RedisClusterClient client = RedisClusterClient.create(RedisExecutor.resources(), seed);
-    client.setOptions(ClusterClientOptions.builder().autoReconnect(false).build());
+    client.setOptions(ClusterClientOptions.builder(options).build());
     try {
       // CLUSTER SLOTS (via the seed) first: the connection routes by the partitions it finds.
       client.refreshPartitionsAsync().toCompletableFuture().get(Math.max(1, deadline - System.nanoTime()),

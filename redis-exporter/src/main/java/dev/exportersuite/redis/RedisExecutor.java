@@ -102,7 +102,7 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
           .run(r.keyCheck(), r.keyCheck().mode() == KeyCheck.Mode.KEY_GROUPS ? databases(c, deadline) : 0);
     };
     if (work == null) {
-      return ClusterKeys.rows(uri, r.keyCheck(), deadline);
+      return ClusterKeys.rows(uri, client.getOptions(), r.keyCheck(), deadline);
     }
     return r.exclusive() ? exclusive(deadline, work) : shared(deadline, work);
   }

@@ -2,11 +2,13 @@ package dev.exportersuite.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.exportersuite.core.testing.CommandRun;
 import dev.exportersuite.core.testing.Exposition;
 import dev.exportersuite.core.testing.FreePort;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,28 +56,31 @@ class ConnectionBehaviourTest {
     }
   }
 
+  /** One collection in this JVM ({@code --once}), for what needs no running server. */
+  private static CommandRun.Result once(Map<String, String> env, String... flags) {
+    List<String> args = new ArrayList<>(List.of("--once"));
+    args.addAll(List.of(flags));
+    return CommandRun.run(new RedisExporter(env), args.toArray(String[]::new));
+  }
+
   @Test
-  void aPasswordForAServerWithoutOneIsDownWithTheServersMessageAsForRedisExporter() throws Exception {
-    try (ExporterProcess ours = ExporterProcess.ours(Map.of(), "-redis.addr=" + TestRedis.ADDR,
-        "-redis.password=not-needed-pw")) {
-      Exposition m = Exposition.parse(ours.metrics());
-      assertThat(m.value("redis_up")).contains(0.0);
-      String err = m.samples("redis_exporter_last_scrape_error").get(0).labels().get("err");
-      assertThat(err).contains("AUTH").contains("called without any password configured")
-          .doesNotContain("not-needed-pw");
-      assertThat(ours.log()).doesNotContain("not-needed-pw");
-    }
+  void aPasswordForAServerWithoutOneIsDownWithTheServersMessageAsForRedisExporter() {
+    CommandRun.Result r = once(Map.of(), "-redis.addr=" + TestRedis.ADDR, "-redis.password=not-needed-pw");
+    Exposition m = Exposition.parse(r.stdout());
+    assertThat(m.value("redis_up")).contains(0.0);
+    String err = m.samples("redis_exporter_last_scrape_error").get(0).labels().get("err");
+    assertThat(err).contains("AUTH").contains("called without any password configured")
+        .doesNotContain("not-needed-pw");
+    assertThat(r.stderr()).doesNotContain("not-needed-pw");
   }
 
   @Test
   void aRefusedConnectionIsOneShortReason() throws Exception {
     int closed = FreePort.pick();
-    try (ExporterProcess ours = ExporterProcess.ours(Map.of(), "-redis.addr=redis://127.0.0.1:" + closed)) {
-      Exposition m = Exposition.parse(ours.metrics());
-      assertThat(m.value("redis_up")).contains(0.0);
-      assertThat(m.samples("redis_exporter_last_scrape_error").get(0).labels().get("err"))
-          .isEqualTo("cannot connect to redis://127.0.0.1:" + closed + ": connection refused");
-    }
+    Exposition m = Exposition.parse(once(Map.of(), "-redis.addr=redis://127.0.0.1:" + closed).stdout());
+    assertThat(m.value("redis_up")).contains(0.0);
+    assertThat(m.samples("redis_exporter_last_scrape_error").get(0).labels().get("err"))
+        .isEqualTo("cannot connect to redis://127.0.0.1:" + closed + ": connection refused");
   }
 
   @Test
@@ -84,11 +89,10 @@ class ConnectionBehaviourTest {
       try (SecondRedis server = new SecondRedis(PASSWORD, List.of("--databases", Integer.toString(databases)))) {
         String[] flags = {"-redis.addr=" + server.addr(), "-redis.password=" + PASSWORD};
         Exposition peer;
-        Exposition ours;
-        try (ExporterProcess p = ExporterProcess.peer(flags); ExporterProcess o = ExporterProcess.ours(Map.of(), flags)) {
+        try (ExporterProcess p = ExporterProcess.peer(flags)) {
           peer = Exposition.parse(p.metrics());
-          ours = Exposition.parse(o.metrics());
         }
+        Exposition ours = Exposition.parse(once(Map.of(), flags).stdout());
         for (String family : List.of("redis_db_keys", "redis_db_keys_expiring")) {
           assertThat(dbs(ours, family)).as(family).isEqualTo(dbs(peer, family)).hasSize(databases);
         }
@@ -99,19 +103,19 @@ class ConnectionBehaviourTest {
   @Test
   void aRenamedConfigCommandIsUsedAndADashSkipsTheConfigMetrics() throws Exception {
     try (SecondRedis server = new SecondRedis(PASSWORD, List.of("--rename-command", "CONFIG", "CFG_x9"))) {
-      try (ExporterProcess ours = ExporterProcess.ours(Map.of("REDIS_PASSWORD", PASSWORD),
-          "-redis.addr=" + server.addr(), "-config-command=CFG_x9")) {
-        Exposition m = Exposition.parse(ours.metrics());
-        assertThat(m.value("redis_config_maxclients")).isPresent();
-        assertThat(m.value("redis_exporter_scrape_errors_total", "collector", "config")).contains(0.0);
-      }
-      try (ExporterProcess ours = ExporterProcess.ours(Map.of("REDIS_PASSWORD", PASSWORD),
-          "-redis.addr=" + server.addr(), "-config-command=-")) {
-        Exposition m = Exposition.parse(ours.metrics());
-        assertThat(m.has("redis_config_maxclients")).isFalse();
-        assertThat(m.value("redis_exporter_last_scrape_error", "err", "")).contains(0.0);
-        assertThat(dbs(m, "redis_db_keys")).hasSize(RedisExecutor.DEFAULT_DATABASES);
-      }
+      Map<String, String> env = Map.of("REDIS_PASSWORD", PASSWORD);
+      Exposition renamed = Exposition.parse(once(env, "-redis.addr=" + server.addr(), "-config-command=CFG_x9")
+          .stdout());
+      assertThat(renamed.value("redis_config_maxclients")).isPresent();
+      assertThat(renamed.value("redis_exporter_scrape_errors_total", "collector", "config")).contains(0.0);
+      // Without the flag CONFIG is unknown to this server: the config collector fails, and only it.
+      Exposition plain = Exposition.parse(once(env, "-redis.addr=" + server.addr()).stdout());
+      assertThat(plain.value("redis_exporter_scrape_errors_total", "collector", "config")).contains(1.0);
+      assertThat(plain.value("redis_up")).contains(1.0);
+      Exposition skipped = Exposition.parse(once(env, "-redis.addr=" + server.addr(), "-config-command=-").stdout());
+      assertThat(skipped.has("redis_config_maxclients")).isFalse();
+      assertThat(skipped.value("redis_exporter_last_scrape_error", "err", "")).contains(0.0);
+      assertThat(dbs(skipped, "redis_db_keys")).hasSize(RedisExecutor.DEFAULT_DATABASES);
     }
   }
 
