@@ -91,6 +91,13 @@ final class FlagCollectors {
       }
       out.add(definition("check_keys", "key", request, RowShaping.NONE, metrics, List.of("db", "key"),
           "--check-keys"));
+      if (f.keyValues()) {
+        // A string that is not a number: its text as a label, as redis_exporter exports it.
+        out.add(definition("check_keys", "key", request, new RowShaping(List.of(
+            new Match(Map.of("val", Pattern.compile("(?s).+"))), new SetColumns(Map.of("value_as_string", "1")))),
+            desc("value_as_string", "The value of the key as a string"), List.of("db", "key", "val"),
+            "--check-keys"));
+      }
     }
     List<String> count = split(f.countKeys());
     if (!count.isEmpty()) {

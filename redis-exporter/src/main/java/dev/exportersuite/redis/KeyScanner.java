@@ -13,13 +13,16 @@ import java.util.concurrent.Callable;
 
 /**
  * Runs a {@link KeyCheck} on one connection: walks patterns with {@code SCAN}, then asks each key's type and
- * size in pipelined batches (one round trip per batch and step, not per key). Only strings short enough to be
- * numbers are read with {@code GET}, so a check never pulls large values over the network.
+ * size in pipelined batches (one round trip per batch and step, not per key). Only strings of at most 1024 bytes
+ * are read with {@code GET}, so a check never pulls large values over the network.
  */
 final class KeyScanner {
 
-  /** Strings longer than this cannot be a number worth exporting, so they are not fetched. */
-  private static final int MAX_VALUE_LENGTH = 64;
+  /**
+   * Strings longer than this are not fetched: a label value is cut at 1024 characters anyway, and a check must
+   * never pull large values over the network.
+   */
+  private static final int MAX_VALUE_LENGTH = 1024;
 
   private final StatefulRedisConnection<String, String> connection;
   private final long deadline;
@@ -201,6 +204,8 @@ final class KeyScanner {
       m.put("type", typeOf.get(i));
       m.put("size", size);
       m.put("value", number);
+      // redis_exporter's key_value_as_string{val}: the text of a string that is not a number.
+      m.put("val", number == null && value instanceof String text && !text.startsWith("HYLL") ? text : null);
       rows.add(new Row(m));
     }
     return rows;
