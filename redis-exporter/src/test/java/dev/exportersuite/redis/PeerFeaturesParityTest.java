@@ -2,9 +2,12 @@ package dev.exportersuite.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.exportersuite.core.testing.CommandRun;
 import dev.exportersuite.core.testing.Exposition;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.XReadArgs;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The feature flags users turn on, side by side with prometheus-redis-exporter 1.45 on the same Redis, in the
@@ -139,6 +143,23 @@ class PeerFeaturesParityTest {
     assertThat(ours.has("redis_exporter_build_info")).isFalse();
     assertThat(peer.types().keySet()).noneMatch(f -> f.startsWith("go_"));
     assertThat(ours.types().keySet()).noneMatch(f -> f.startsWith("jvm_") || f.startsWith("process_"));
+  }
+
+  /** redis_exporter 1.66 takes several scripts (the Debian 1.45 takes one): each value labelled by its file. */
+  @Test
+  void severalScriptsGiveValuesLabelledByTheirFile(@TempDir Path dir)
+      throws Exception {
+    Path a = dir.resolve("a.lua");
+    Path b = dir.resolve("b.lua");
+    Files.writeString(a, "return {'jobs', '3', 'workers', '2'}\n");
+    Files.writeString(b, "return {'jobs', '7'}\n");
+    var r = CommandRun.run(new RedisExporter(Map.of()), "--once",
+        "-redis.addr=" + TestRedis.ADDR, "-script=" + a + "," + b);
+    Exposition e = Exposition.parse(r.stdout());
+    assertThat(e.value("redis_script_values", "key", "jobs", "filename", a.toString())).contains(3.0);
+    assertThat(e.value("redis_script_values", "key", "workers", "filename", a.toString())).contains(2.0);
+    assertThat(e.value("redis_script_values", "key", "jobs", "filename", b.toString())).contains(7.0);
+    assertThat(e.samples("redis_script_values")).hasSize(3);
   }
 
   private static void sameSeriesAndValues(String family) {
