@@ -56,6 +56,37 @@ final class InfoText {
     return List.copyOf(rows);
   }
 
+  /** Whether an INFO text holds the keyspace section (so that empty databases can be added to it). */
+  static boolean hasKeyspace(String text) {
+    return text.contains("# Keyspace");
+  }
+
+  /** Whether the server says it runs in cluster mode, where only db0 exists. */
+  static boolean clusterEnabled(String text) {
+    return text.contains("\ncluster_enabled:1");
+  }
+
+  /**
+   * The rows of {@code text}, plus {@code keys} and {@code expires} rows of 0 for each of the first
+   * {@code databases} databases the keyspace section leaves out, as redis_exporter reports empty databases.
+   */
+  static List<Row> withEmptyDatabases(String text, int databases) {
+    List<Row> rows = new ArrayList<>(rows(text));
+    java.util.Set<String> present = new java.util.HashSet<>();
+    for (Row r : rows) {
+      if ("keyspace".equals(r.get("section"))) {
+        present.add(String.valueOf(r.get("name")));
+      }
+    }
+    for (int db = 0; db < databases; db++) {
+      if (!present.contains("db" + db)) {
+        rows.add(row("keyspace", "db" + db, "keys", "0"));
+        rows.add(row("keyspace", "db" + db, "expires", "0"));
+      }
+    }
+    return List.copyOf(rows);
+  }
+
   private static Row row(String section, String name, String field, String value) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("section", section);

@@ -9,16 +9,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Runs a {@link KeyCheck} on one connection: walks patterns with {@code SCAN}, then asks each key's type and
- * size in pipelined batches (one round trip per batch and step, not per key). Only strings short enough to be
- * numbers are read with {@code GET}, so a check never pulls large values over the network.
+ * size in pipelined batches (one round trip per batch and step, not per key). Only strings of at most 1024 bytes
+ * are read with {@code GET}, so a check never pulls large values over the network.
  */
 final class KeyScanner {
 
-  /** Strings longer than this cannot be a number worth exporting, so they are not fetched. */
-  private static final int MAX_VALUE_LENGTH = 64;
+  /**
+   * Strings longer than this are not fetched: a label value is cut at 1024 characters anyway, and a check must
+   * never pull large values over the network.
+   */
+  private static final int MAX_VALUE_LENGTH = 1024;
 
   private final StatefulRedisConnection<String, String> connection;
   private final long deadline;
@@ -30,7 +34,55 @@ final class KeyScanner {
     this.homeDb = homeDb;
   }
 
-  List<Row> run(KeyCheck check) throws Exception {
+  /** @param databases how many databases the server has, for {@code @key-groups} */
+  List<Row> run(KeyCheck check, int databases) throws Exception {
+    return switch (check.mode()) {
+      case KEYS, COUNT -> keys(check);
+      case STREAMS -> new StreamReader(this).rows(check);
+      case KEY_GROUPS -> new KeyGroupReader(this).rows(check, databases);
+    };
+  }
+
+  StatefulRedisConnection<String, String> connection() {
+    return connection;
+  }
+
+  long deadline() {
+    return deadline;
+  }
+
+  /**
+   * Runs {@code work} with {@code db} selected on this connection, and puts the connection back on its own
+   * database afterwards.
+   */
+  <T> T inDb(int db, Callable<T> work) throws Exception {
+    int selected = select(homeDb, db);
+    try {
+      return work.call();
+    } finally {
+      if (selected != homeDb) {
+        Commands.call(connection, Math.max(deadline, System.nanoTime() + 1_000_000_000L), "SELECT",
+            Integer.toString(homeDb));
+      }
+    }
+  }
+
+  /** The keys of a check's names and patterns, by database: names as given, patterns walked with SCAN. */
+  Map<Integer, Set<String>> keysByDb(KeyCheck check) throws Exception {
+    Map<Integer, Set<String>> byDb = new LinkedHashMap<>();
+    for (KeyCheck.DbKey k : check.keys()) {
+      byDb.computeIfAbsent(k.db(), d -> new LinkedHashSet<>()).add(k.name());
+    }
+    long visited = 0;
+    for (KeyCheck.DbKey p : check.patterns()) {
+      Set<String> found = byDb.computeIfAbsent(p.db(), d -> new LinkedHashSet<>());
+      long budget = check.limit() - visited;
+      visited += inDb(p.db(), () -> scan(p.name(), check.batch(), budget, found));
+    }
+    return byDb;
+  }
+
+  private List<Row> keys(KeyCheck check) throws Exception {
     int selected = homeDb;
     try {
       List<Row> rows = new ArrayList<>();
@@ -82,7 +134,7 @@ final class KeyScanner {
    *
    * @return how many keys matched
    */
-  private long scan(String pattern, int batch, long budget, Set<String> into) throws Exception {
+  long scan(String pattern, int batch, long budget, Set<String> into) throws Exception {
     String cursor = "0";
     long matched = 0;
     do {
@@ -152,6 +204,8 @@ final class KeyScanner {
       m.put("type", typeOf.get(i));
       m.put("size", size);
       m.put("value", number);
+      // redis_exporter's key_value_as_string{val}: the text of a string that is not a number.
+      m.put("val", number == null && value instanceof String text && !text.startsWith("HYLL") ? text : null);
       rows.add(new Row(m));
     }
     return rows;

@@ -20,25 +20,32 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs requests against one Redis over lettuce. Each request takes a connection of its own from a small pool
- * (the engine bounds how many run at once), so a blocking command holds up nothing else; a connection whose
- * command timed out or whose socket failed is closed, never reused, and a new one is opened on demand. Nothing
- * reconnects in the background: with the server down, requests fail fast and {@code redis_up} says 0.
+ * Runs requests against one Redis over lettuce. Ordinary commands and scripts share one connection, pipelined
+ * (Redis runs one command at a time anyway, so they wait no longer than on connections of their own), which is
+ * all an idle exporter holds, as redis_exporter holds one. A request that blocks its connection (BLPOP, XREAD
+ * BLOCK, WAIT) or changes its state (SELECT, the key checks, MULTI, CLIENT SETNAME) runs on a connection of its
+ * own, closed afterwards, so it holds up nothing else and leaves nothing behind. A connection whose command timed
+ * out or whose socket failed is closed, never reused, and a new one is opened on demand. Nothing reconnects in the
+ * background: with the server down, requests fail fast and {@code redis_up} says 0.
  */
 final class RedisExecutor implements RequestExecutor<RedisRequest> {
 
   /** Event loops are shared by every target of the process (the /scrape endpoint opens many). */
   private static volatile ClientResources sharedResources;
 
+  /** Redis's default number of databases, used when CONFIG cannot say (as redis_exporter does). */
+  static final int DEFAULT_DATABASES = 16;
+
   private final RedisTarget target;
   private final RedisClient client;
   private final RedisURI uri;
-  private final BlockingQueue<StatefulRedisConnection<String, String>> idle = new LinkedBlockingQueue<>();
+  private final Object connecting = new Object();
+  private volatile StatefulRedisConnection<String, String> shared;
+  /** The server's database count: it changes only with a restart, which drops the connection and this with it. */
+  private volatile Integer databases;
   private volatile boolean closed;
 
   RedisExecutor(RedisTarget target) {
@@ -62,7 +69,7 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
     client.setOptions(options.build());
   }
 
-  private static ClientResources resources() {
+  static ClientResources resources() {
     ClientResources r = sharedResources;
     if (r == null) {
       synchronized (RedisExecutor.class) {
@@ -82,19 +89,28 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
   @Override
   public List<Row> fetch(RedisRequest r, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    return switch (r.kind()) {
-      case COMMAND -> r.isInfo()
-          ? InfoText.rows(String.valueOf(run(deadline, r.args())))
-          : ReplyRows.rows(run(deadline, r.args()));
-      case SCRIPT -> ReplyRows.rows(script(deadline, r.script()));
-      case KEYS -> withConnection(deadline, c -> new KeyScanner(c, deadline, uri.getDatabase()).run(r.keyCheck()));
+    if (r.kind() == RedisRequest.Kind.KEYS && r.keyCheck().mode() == KeyCheck.Mode.KEY_GROUPS
+        && r.keyCheck().groups().isEmpty()) {
+      // redis_exporter's always-present key-group duration, without --check-key-groups: nothing to ask.
+      return KeyGroupReader.withoutGroups();
+    }
+    Work<List<Row>> work = switch (r.kind()) {
+      case COMMAND -> c -> command(c, deadline, r);
+      case SCRIPT -> c -> ReplyRows.rows(script(c, deadline, r.script()));
+      case SCRIPTS -> c -> scripts(c, deadline, r.args());
+      case KEYS -> r.keyCheck().cluster() ? null : c -> new KeyScanner(c, deadline, uri.getDatabase())
+          .run(r.keyCheck(), r.keyCheck().mode() == KeyCheck.Mode.KEY_GROUPS ? databases(c, deadline) : 0);
     };
+    if (work == null) {
+      return ClusterKeys.rows(uri, client.getOptions(), r.keyCheck(), deadline);
+    }
+    return r.exclusive() ? exclusive(deadline, work) : shared(deadline, work);
   }
 
   @Override
   public void ping(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    run(deadline, List.of("PING"));
+    shared(deadline, c -> Commands.call(c, deadline, "PING"));
   }
 
   @Override
@@ -102,83 +118,140 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
     return target.secrets();
   }
 
-  /** Connections open right now (idle ones), for tests that check nothing leaks. */
-  int idleConnections() {
-    return (int) idle.stream().filter(StatefulRedisConnection::isOpen).count();
+  /** Connections this executor holds open right now, for tests that check nothing leaks. */
+  int openConnections() {
+    StatefulRedisConnection<String, String> c = shared;
+    return c != null && c.isOpen() ? 1 : 0;
   }
 
-  private Object run(long deadline, List<String> args) throws Exception {
-    return withConnection(deadline, c -> Commands.call(c, deadline, args));
+  private List<Row> command(StatefulRedisConnection<String, String> c, long deadline, RedisRequest r)
+      throws Exception {
+    List<String> args = r.args();
+    if (r.commandName().equals("CONFIG") && !target.session().configCommand().equals("CONFIG")) {
+      // --config-command: the server knows CONFIG by another name.
+      args = new java.util.ArrayList<>(args);
+      args.set(0, target.session().configCommand());
+    }
+    Object reply = Commands.call(c, deadline, args);
+    if (r.isInfo()) {
+      String text = String.valueOf(reply);
+      if (!InfoText.hasKeyspace(text)) {
+        return InfoText.rows(text);
+      }
+      // Databases without keys count as 0, up to the configured number (cluster mode has db0 only).
+      return InfoText.withEmptyDatabases(text, InfoText.clusterEnabled(text) ? 1 : databases(c, deadline));
+    }
+    if (r.isClientList()) {
+      return ClientListText.rows(String.valueOf(reply), System.currentTimeMillis() / 1000);
+    }
+    return ReplyRows.rows(reply);
+  }
+
+  /**
+   * How many databases the server has: 1 in cluster mode, else CONFIG's {@code databases}, else 16 when CONFIG
+   * is refused or skipped ({@code --config-command=-}), as redis_exporter counts them. Asked once, on {@code c}.
+   */
+  private int databases(StatefulRedisConnection<String, String> c, long deadline) throws Exception {
+    Integer known = databases;
+    if (known != null) {
+      return known;
+    }
+    int n = DEFAULT_DATABASES;
+    if (InfoText.clusterEnabled(String.valueOf(Commands.call(c, deadline, "INFO", "cluster")))) {
+      n = 1;
+    } else if (!target.session().skipConfig()) {
+      try {
+        Object v = StreamReader.map(Commands.call(c, deadline, target.session().configCommand(), "GET",
+            "databases")).get("databases");
+        n = v == null ? DEFAULT_DATABASES : Integer.parseInt(v.toString().strip());
+      } catch (RedisCommandExecutionException | NumberFormatException e) {
+        n = DEFAULT_DATABASES;
+      }
+    }
+    databases = n;
+    return n;
   }
 
   /** EVALSHA first (the script's text is sent once per connection's server), EVAL when the server lacks it. */
-  private Object script(long deadline, String body) throws Exception {
+  private Object script(StatefulRedisConnection<String, String> c, long deadline, String body) throws Exception {
     String sha = sha1(body);
-    return withConnection(deadline, c -> {
-      try {
-        return Commands.call(c, deadline, "EVALSHA", sha, "0");
-      } catch (RedisCommandExecutionException e) {
-        if (e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT")) {
-          return Commands.call(c, deadline, "EVAL", body, "0");
-        }
-        throw e;
+    try {
+      return Commands.call(c, deadline, "EVALSHA", sha, "0");
+    } catch (RedisCommandExecutionException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT")) {
+        return Commands.call(c, deadline, "EVAL", body, "0");
       }
-    });
+      throw e;
+    }
+  }
+
+  /** Several scripts in turn, each reply's {name, value, ...} as rows {key, values, filename}. */
+  private List<Row> scripts(StatefulRedisConnection<String, String> c, long deadline, List<String> namesAndBodies)
+      throws Exception {
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i + 1 < namesAndBodies.size(); i += 2) {
+      String file = namesAndBodies.get(i);
+      StreamReader.map(script(c, deadline, namesAndBodies.get(i + 1)))
+          .forEach((k, v) -> rows.add(Row.of("key", k, "values", ReplyRows.scalar(v), "filename", file)));
+    }
+    return rows;
   }
 
   private interface Work<T> {
     T run(StatefulRedisConnection<String, String> connection) throws Exception;
   }
 
-  private <T> T withConnection(long deadline, Work<T> work) throws Exception {
-    StatefulRedisConnection<String, String> idleOne = takeIdle();
-    if (idleOne == null) {
-      return use(connect(deadline), work);
+  /** Runs on the shared connection, opening it when there is none. */
+  private <T> T shared(long deadline, Work<T> work) throws Exception {
+    StatefulRedisConnection<String, String> c = shared;
+    boolean fresh = false;
+    if (c == null || !c.isOpen()) {
+      synchronized (connecting) {
+        c = shared;
+        if (c == null || !c.isOpen()) {
+          databases = null;
+          c = connect(deadline);
+          shared = c;
+          fresh = true;
+        }
+      }
     }
     try {
-      return use(idleOne, work);
-    } catch (RedisCommandExecutionException | Commands.CommandTimeout | InterruptedException e) {
+      return work.run(c);
+    } catch (RedisCommandExecutionException e) {
+      // The server answered with an error: the connection itself is fine.
       throw e;
     } catch (Exception e) {
+      drop(c);
       // A connection that waited idle may have been cut meanwhile (a server restart) before its closing was
       // noticed: the request never reached a server. As Go's database/sql does with a bad connection, run it once
       // more on a new connection, within the same deadline; the requests are reads.
-      if (closed || deadline - System.nanoTime() <= 0) {
+      if (fresh || closed || e instanceof Commands.CommandTimeout || e instanceof InterruptedException
+          || deadline - System.nanoTime() <= 0) {
         throw e;
       }
-      return use(connect(deadline), work);
+      return shared(deadline, work);
     }
   }
 
-  private <T> T use(StatefulRedisConnection<String, String> c, Work<T> work) throws Exception {
-    boolean reusable = false;
+  /** Closes {@code c} and forgets it if it is the shared connection. */
+  private void drop(StatefulRedisConnection<String, String> c) {
+    synchronized (connecting) {
+      if (shared == c) {
+        shared = null;
+      }
+    }
+    c.closeAsync();
+  }
+
+  /** Runs on a connection of its own, closed afterwards. */
+  private <T> T exclusive(long deadline, Work<T> work) throws Exception {
+    StatefulRedisConnection<String, String> c = connect(deadline);
     try {
-      T result = work.run(c);
-      reusable = true;
-      return result;
-    } catch (RedisCommandExecutionException e) {
-      // The server answered with an error: the connection itself is fine.
-      reusable = true;
-      throw e;
+      return work.run(c);
     } finally {
-      if (reusable && !closed && c.isOpen()) {
-        idle.offer(c);
-      } else {
-        c.closeAsync();
-      }
-    }
-  }
-
-  /** An idle connection that still looks open, or null. */
-  private StatefulRedisConnection<String, String> takeIdle() {
-    StatefulRedisConnection<String, String> c;
-    while ((c = idle.poll()) != null) {
-      if (c.isOpen()) {
-        return c;
-      }
       c.closeAsync();
     }
-    return null;
   }
 
   private StatefulRedisConnection<String, String> connect(long deadline) throws Exception {
@@ -190,8 +263,9 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
       throw new Commands.CommandTimeout("no time left to connect to " + target.display());
     }
     ConnectionFuture<StatefulRedisConnection<String, String>> connecting = client.connectAsync(StringCodec.UTF8, uri);
+    StatefulRedisConnection<String, String> c;
     try {
-      return connecting.get(wait, TimeUnit.NANOSECONDS);
+      c = connecting.get(wait, TimeUnit.NANOSECONDS);
     } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
       // A connect that finishes after we gave up must not stay open unowned.
       connecting.thenAccept(StatefulRedisConnection::closeAsync);
@@ -201,18 +275,31 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
       }
       throw new Commands.CommandTimeout("could not connect to " + target.display() + " in time");
     } catch (java.util.concurrent.ExecutionException e) {
-      Throwable cause = e.getCause();
-      String why = cause.getCause() != null && cause.getCause().getMessage() != null
-          ? cause.getMessage() + ": " + cause.getCause().getMessage() : String.valueOf(cause.getMessage());
-      throw new java.io.IOException(why, cause);
+      // The reason in a few words; the client's chain of exceptions would be appended to it by the engine.
+      throw new java.io.IOException(ConnectFailure.describe(target.display(), e.getCause()));
     }
+    if (target.legacyAuth().isPresent()) {
+      try {
+        // lettuce authenticates with HELLO AUTH default <password>, which a server without a password accepts;
+        // redis_exporter sends AUTH <password>, which such a server refuses. Ask the same, so that a password
+        // the server does not expect is an error here too.
+        Commands.call(c, deadline, "AUTH", target.legacyAuth().get());
+      } catch (RedisCommandExecutionException e) {
+        c.closeAsync();
+        throw new java.io.IOException("cannot connect to " + target.display() + ": " + e.getMessage());
+      } catch (Exception e) {
+        c.closeAsync();
+        throw e;
+      }
+    }
+    return c;
   }
 
   @Override
   public void close() {
     closed = true;
-    StatefulRedisConnection<String, String> c;
-    while ((c = idle.poll()) != null) {
+    StatefulRedisConnection<String, String> c = shared;
+    if (c != null) {
       c.close();
     }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));

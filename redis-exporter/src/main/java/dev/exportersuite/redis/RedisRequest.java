@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One {@code request} of a metrics file, parsed when the file loads. Three forms:
@@ -24,7 +25,8 @@ import java.util.Optional;
  */
 record RedisRequest(Kind kind, List<String> args, String script, KeyCheck keyCheck) {
 
-  enum Kind { COMMAND, SCRIPT, KEYS }
+  /** SCRIPTS is made by the {@code --script} flag only: args are file name, script, file name, script, ... */
+  enum Kind { COMMAND, SCRIPT, KEYS, SCRIPTS }
 
   RedisRequest {
     args = List.copyOf(args);
@@ -86,10 +88,47 @@ record RedisRequest(Kind kind, List<String> args, String script, KeyCheck keyChe
         || (commandName().equals("CLUSTER") && args.size() > 1 && args.get(1).equalsIgnoreCase("INFO")));
   }
 
+  boolean isClientList() {
+    return kind == Kind.COMMAND && commandName().equals("CLIENT") && args.size() == 2
+        && args.get(1).equalsIgnoreCase("LIST");
+  }
+
+  /** Commands that block their connection until data comes, or time runs out. */
+  private static final Set<String> BLOCKING = Set.of("BLPOP", "BRPOP", "BRPOPLPUSH", "BLMOVE", "BLMPOP",
+      "BZPOPMIN", "BZPOPMAX", "BZMPOP", "WAIT", "WAITAOF", "MONITOR", "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE");
+  /** Commands that change their connection's state for the commands after them. */
+  private static final Set<String> STATEFUL = Set.of("SELECT", "MULTI", "EXEC", "DISCARD", "WATCH", "UNWATCH",
+      "AUTH", "HELLO", "RESET", "READONLY", "READWRITE", "SWAPDB", "QUIT");
+  /** CLIENT subcommands that only read. */
+  private static final Set<String> CLIENT_READS = Set.of("LIST", "INFO", "GETNAME", "ID");
+
+  /**
+   * Whether the request needs a connection of its own: it blocks the connection (BLPOP, XREAD BLOCK), changes
+   * its state (SELECT, MULTI, CLIENT SETNAME) or is a key check (which selects databases).
+   */
+  boolean exclusive() {
+    if (kind == Kind.KEYS) {
+      return true;
+    }
+    if (kind != Kind.COMMAND) {
+      return false;
+    }
+    String name = commandName();
+    if (BLOCKING.contains(name) || STATEFUL.contains(name)) {
+      return true;
+    }
+    if (name.equals("XREAD") || name.equals("XREADGROUP")) {
+      return args.stream().anyMatch(a -> a.equalsIgnoreCase("BLOCK"));
+    }
+    return name.equals("CLIENT") && (args.size() < 2 || !CLIENT_READS.contains(args.get(1).toUpperCase(Locale.ROOT)));
+  }
+
   @Override
   public String toString() {
     return switch (kind) {
       case COMMAND, KEYS -> String.join(" ", args);
+      case SCRIPTS -> "scripts " + String.join(", ", java.util.stream.IntStream.range(0, args.size() / 2)
+          .mapToObj(i -> args.get(2 * i)).toList());
       case SCRIPT -> script.lines().findFirst().orElse("#!lua");
     };
   }

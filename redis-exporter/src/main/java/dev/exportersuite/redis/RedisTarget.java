@@ -20,7 +20,22 @@ record RedisTarget(
     Optional<String> user,
     Optional<String> password,
     Duration connectTimeout,
-    Tls tls) implements ResolvedConnection<RedisRequest> {
+    Tls tls,
+    Session session) implements ResolvedConnection<RedisRequest> {
+
+  /** The client name redis_exporter gives its connections. */
+  static final String CLIENT_NAME = "redis_exporter";
+
+  /**
+   * How the exporter presents itself to the server and reads its config.
+   *
+   * @param clientName the name set on each connection ({@code --set-client-name}), empty for none
+   * @param configCommand the name the server knows CONFIG by ({@code --config-command})
+   * @param skipConfig {@code --config-command=-}: never send CONFIG
+   */
+  record Session(Optional<String> clientName, String configCommand, boolean skipConfig) {
+    static final Session DEFAULT = new Session(Optional.of(CLIENT_NAME), "CONFIG", false);
+  }
 
   /** TLS settings for {@code rediss://}. */
   record Tls(boolean skipVerify, Optional<Path> caFile, Optional<Path> clientCert, Optional<Path> clientKey) {
@@ -43,14 +58,16 @@ record RedisTarget(
     if (tls.skipVerify()) {
       b.withVerifyPeer(SslVerifyMode.NONE);
     }
-    b.withClientName("redis_exporter");
+    session.clientName().ifPresent(b::withClientName);
     b.withTimeout(connectTimeout);
     return b.build();
   }
 
   @Override
   public String describe() {
-    return display() + user.map(u -> " as " + u).orElse("");
+    // As the other modules name theirs: where, and as whom.
+    return display() + " as " + user.or(address::user).orElse("default")
+        + (password.isPresent() || address.password().isPresent() ? " (with a password)" : " (no password)");
   }
 
   @Override
@@ -70,6 +87,16 @@ record RedisTarget(
   /** The address with any password in it masked, for logs, errors and labels. */
   String display() {
     return address.display();
+  }
+
+  /**
+   * The password to send with redis_exporter's one-word {@code AUTH <password>} after connecting: a password
+   * without a user, which a server without a password refuses as redis_exporter's login is refused.
+   */
+  Optional<String> legacyAuth() {
+    Optional<String> pw = address.password().filter(p -> !p.isEmpty()).or(() -> password);
+    boolean named = address.user().or(() -> user).filter(u -> !u.isEmpty()).isPresent();
+    return named ? Optional.empty() : pw;
   }
 
   /** Every secret this target holds, for the redactor. */

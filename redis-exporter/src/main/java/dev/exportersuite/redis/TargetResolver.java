@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 record TargetResolver(String address, Optional<String> user, Optional<String> flagPassword,
     Optional<PasswordFile> passwords, Optional<String> otherPassword, Duration connectTimeout,
-    RedisTarget.Tls tls) {
+    RedisTarget.Tls tls, RedisTarget.Session session) {
 
   /** The exporter's own target. */
   RedisTarget main() throws ConfigException {
@@ -42,7 +42,7 @@ record TargetResolver(String address, Optional<String> user, Optional<String> fl
     }
     Optional<String> fromFile = passwords.isPresent() ? passwords.get().forAddress(text) : Optional.empty();
     Optional<String> password = flagPassword.or(() -> fromFile).or(() -> otherPassword);
-    RedisTarget target = new RedisTarget(parsed, user, password, connectTimeout, tls);
+    RedisTarget target = new RedisTarget(parsed, user, password, connectTimeout, tls, session);
     try {
       target.uri();
     } catch (IllegalArgumentException e) {

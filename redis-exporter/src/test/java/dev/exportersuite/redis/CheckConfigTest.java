@@ -29,6 +29,6 @@ class CheckConfigTest {
     CommandRun.Result r = CommandRun.run(new RedisExporter(Map.of()), "--check-config",
         "--redis.addr=redis://:pa%23ss@cache-1:6380");
     assertThat(r.exitCode()).as(r.stderr()).isZero();
-    assertThat(r.stdout()).contains("connection: redis://:***@cache-1:6380 (not opened)").doesNotContain("pa#ss").doesNotContain("pa%23ss");
+    assertThat(r.stdout()).contains("connection: redis://:***@cache-1:6380 as default (with a password) (not opened)").doesNotContain("pa#ss").doesNotContain("pa%23ss");
   }
 }

@@ -29,6 +29,7 @@ class KeyFlagsParityTest {
         r.set(redis.key("item:" + i), Integer.toString(i * 10));
       }
       r.rpush(redis.key("list"), "a", "b", "c");
+      r.set(redis.key("item:1text"), "not a number");
       r.select(0);
       Path script = dir.resolve("collect.lua");
       Files.writeString(script, "return {'answer', '42', 'pi', '3.14'}\n");
@@ -47,14 +48,16 @@ class KeyFlagsParityTest {
       } finally {
         redis.cleanup(DB);
       }
-      for (String family : List.of("redis_key_size", "redis_key_value", "redis_keys_count", "redis_script_values")) {
+      for (String family : List.of("redis_key_size", "redis_key_value", "redis_key_value_as_string",
+          "redis_keys_count", "redis_script_values")) {
         assertThat(ours.type(family)).as(family).isEqualTo(peer.type(family));
         assertThat(series(ours, family)).as(family).isEqualTo(series(peer, family));
         for (Exposition.Sample s : peer.samples(family)) {
           assertThat(ours.value(family, pairs(s.labels()))).as(family + s.labels()).contains(s.value());
         }
       }
-      assertThat(peer.samples("redis_key_size")).hasSize(13);
+      assertThat(peer.samples("redis_key_size")).hasSize(14);
+      assertThat(peer.samples("redis_key_value_as_string")).hasSize(1);
     }
   }
 

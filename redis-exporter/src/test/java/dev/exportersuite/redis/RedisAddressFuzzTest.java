@@ -25,7 +25,7 @@ class RedisAddressFuzzTest {
             return;
           }
           RedisURI uri = new RedisTarget(a, Optional.empty(), Optional.empty(), Duration.ofSeconds(7),
-              RedisTarget.Tls.NONE).uri();
+              RedisTarget.Tls.NONE, RedisTarget.Session.DEFAULT).uri();
           assertThat(uri.getClientName()).isEqualTo("redis_exporter");
           assertThat(uri.getTimeout()).isEqualTo(Duration.ofSeconds(7));
           assertThat(uri.getSentinels()).isEmpty();

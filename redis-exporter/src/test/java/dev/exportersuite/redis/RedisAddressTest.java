@@ -53,7 +53,7 @@ class RedisAddressTest {
   @Test
   void theClientUriIsBuiltFromPartsOnly() {
     RedisTarget t = new RedisTarget(RedisAddress.parse("rediss://u:pw@cache:6380/2"), Optional.empty(),
-        Optional.of("flagpw"), Duration.ofSeconds(3), RedisTarget.Tls.NONE);
+        Optional.of("flagpw"), Duration.ofSeconds(3), RedisTarget.Tls.NONE, RedisTarget.Session.DEFAULT);
     RedisURI uri = t.uri();
     assertThat(uri.getHost()).isEqualTo("cache");
     assertThat(uri.getPort()).isEqualTo(6380);

@@ -26,7 +26,7 @@ class ReplyRowsTest {
   static void start() {
     redis = new TestRedis();
     executor = new RedisExecutor(new RedisTarget(RedisAddress.parse(TestRedis.ADDR), Optional.empty(), Optional.empty(),
-        Duration.ofSeconds(5), RedisTarget.Tls.NONE));
+        Duration.ofSeconds(5), RedisTarget.Tls.NONE, RedisTarget.Session.DEFAULT));
     var r = redis.sync();
     r.rpush(redis.key("queue"), "a", "b", "c");
     r.set(redis.key("counter"), "42");

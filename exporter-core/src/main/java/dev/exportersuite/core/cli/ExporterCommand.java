@@ -147,14 +147,35 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
         config.pingTimeout().orElse(EngineSettings.DEFAULTS.pingTimeout()));
   }
 
+  /**
+   * True for a module whose peer reads its flags with Go's {@code flag} package: every {@code --name} is then also
+   * {@code -name} ({@link GoFlagSyntax}).
+   */
+  protected boolean goFlagSyntax() {
+    return false;
+  }
+
+  /**
+   * False to leave the JVM's metrics and {@code <peer>_build_info} out of {@code /metrics}, as redis_exporter's
+   * {@code --redis-only-metrics} leaves out Go's.
+   */
+  protected boolean runtimeMetrics() {
+    return true;
+  }
+
   /** Runs the command as {@code main} would: parses args, runs, and returns the exit code. */
   public static int run(ExporterCommand<?, ?> command, String... args) {
     CommandLine cl = new CommandLine(command);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    String[] arguments = args;
+    if (command.goFlagSyntax()) {
+      GoFlagSyntax.apply(cl);
+      arguments = GoFlagSyntax.arguments(args);
+    }
     // As the Go exporters print it: "<name>, version <version>", here with the Java runtime instead of Go's.
     cl.getCommandSpec().versionProvider(() -> new String[] {command.info().exporterName() + ", version "
         + command.version() + " (java: " + System.getProperty("java.version") + ")"});
-    return cl.execute(args);
+    return cl.execute(arguments);
   }
 
   @Override
@@ -208,7 +229,9 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
         datastore, definitions);
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(runtime.collector());
-    registry.register(new BuildInfoCollector(info().exporterName(), version()));
+    if (runtimeMetrics()) {
+      registry.register(new BuildInfoCollector(info().exporterName(), version()));
+    }
     if (once) {
       try {
         return OnceRun.print(registry, runtime.status());
@@ -216,7 +239,9 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
         runtime.close();
       }
     }
-    JvmMetrics.builder().register(registry);
+    if (runtimeMetrics()) {
+      JvmMetrics.builder().register(registry);
+    }
     String path = Optional.ofNullable(telemetryPath).or(config::telemetryPath).orElse("/metrics");
     ConfigReloads reloads = new ConfigReloads(namespace, info().selfMetrics().constLabels() ? constLabels
         : Labels.EMPTY, Instant.now());

@@ -25,6 +25,12 @@ public enum SelfMetric {
   /** Gauge: seconds the liveness check of the last collection took. */
   LAST_SCRAPE_CONNECT_TIME_SECONDS("exporter_last_scrape_connect_time_seconds", Kind.GAUGE,
       "Duration of the liveness check (connection) of the last scrape."),
+  /**
+   * Gauge: seconds the liveness check's PING took, only when it answered (redis_exporter's
+   * {@code --ping-on-connect}); not part of {@link SelfMetricsSpec.Builder#all()}.
+   */
+  LAST_SCRAPE_PING_TIME_SECONDS("exporter_last_scrape_ping_time_seconds", Kind.GAUGE,
+      "Duration of the PING of the last scrape, when it answered."),
   /** Gauge per collector: seconds that collector's requests took in the last collection. */
   COLLECTOR_DURATION_SECONDS("exporter_collector_duration_seconds", Kind.GAUGE, "Collector time duration.");
 

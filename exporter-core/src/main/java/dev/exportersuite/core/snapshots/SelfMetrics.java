@@ -94,6 +94,15 @@ public final class SelfMetrics {
               .count(collections).sum(secondsSum).build()).build();
       case LAST_SCRAPE_CONNECT_TIME_SECONDS -> gauge(name, help, labels(Labels.EMPTY),
           seconds(result.connectTime()));
+      case LAST_SCRAPE_PING_TIME_SECONDS -> {
+        // As redis_exporter: no sample when the PING failed.
+        GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
+        if (result.up()) {
+          b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels(Labels.EMPTY))
+              .value(seconds(result.connectTime())).build());
+        }
+        yield b.build();
+      }
       case COLLECTOR_DURATION_SECONDS -> {
         GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
         health.durations().forEach((collector, d) -> b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()

@@ -124,10 +124,12 @@ public record SelfMetricsSpec(
 
     private Builder() {}
 
-    /** Declares every self-metric with its default name and help. */
+    /** Declares every self-metric with its default name and help, except the ping time (a peer's option). */
     public Builder all() {
       for (SelfMetric m : SelfMetric.values()) {
-        add(m);
+        if (m != SelfMetric.LAST_SCRAPE_PING_TIME_SECONDS) {
+          add(m);
+        }
       }
       return this;
     }

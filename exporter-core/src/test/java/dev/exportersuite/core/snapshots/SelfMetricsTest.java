@@ -78,6 +78,17 @@ class SelfMetricsTest {
   }
 
   @Test
+  void thePingTimeIsTheLivenessChecksAndHasNoSampleWhenItFailed() {
+    SelfMetrics s = new SelfMetrics(SelfMetricsSpec.builder().all().add(SelfMetric.LAST_SCRAPE_PING_TIME_SECONDS)
+        .build(), "redis", Labels.EMPTY);
+
+    assertThat(expose(s, ALL_FINE).value("redis_exporter_last_scrape_ping_time_seconds")).contains(0.002);
+    Exposition down = Fixtures.parse(s.record(Fixtures.down("refused"), ALL_FINE));
+    assertThat(down.samples("redis_exporter_last_scrape_ping_time_seconds")).isEmpty();
+    assertThat(down.value("redis_up")).contains(0.0);
+  }
+
+  @Test
   void anOracleModuleDeclaresOracledbExportersFiveAndNothingElse() {
     SelfMetricsSpec oracle = SelfMetricsSpec.builder()
         .add(UP).help(UP, "Whether the Oracle database server is up.")
