@@ -30,6 +30,11 @@ final class KafkaExecutor implements RequestExecutor<KafkaRequest> {
   }
 
   @Override
+  public java.util.List<String> secrets() {
+    return target.secrets();
+  }
+
+  @Override
   public void ping(Duration timeout) throws Exception {
     Deadline d = Deadline.within(timeout);
     ClusterFacts facts;

@@ -78,6 +78,16 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
   @Unmatched
   List<String> unmatched = new ArrayList<>();
 
+  private final Map<String, String> env;
+
+  public KafkaExporter() {
+    this(System.getenv());
+  }
+
+  KafkaExporter(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
   public static void main(String[] args) {
     System.exit(run(new KafkaExporter(), args));
   }
@@ -145,11 +155,12 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
     Optional<NameFilter> groups = errors.read(() -> filter("--group.filter", groupFilter, "--group.exclude",
         groupExclude));
     Optional<Duration> refresh = errors.read(this::refresh);
+    Optional<Optional<SaslLogin>> sasl = errors.read(() -> peer.saslLogin(env));
     errors.throwIfAny();
     peer.withoutEffect().forEach(line -> LoggerFactory.getLogger(KafkaExporter.class).warn("{}", line));
     KafkaSettings settings = new KafkaSettings(topics.orElseThrow(), groups.orElseThrow(),
         offsetShowAll == null || offsetShowAll, refresh.orElseThrow());
-    return Datastore.of(new KafkaTarget(resolved.orElseThrow(), CLIENT_ID, settings));
+    return Datastore.of(new KafkaTarget(resolved.orElseThrow(), CLIENT_ID, settings, sasl.orElseThrow()));
   }
 
   /** {@code --no-offset.show-all} and the like; any other unknown argument is an error. */

@@ -1,5 +1,7 @@
 package dev.exportersuite.kafka;
 
+import dev.exportersuite.core.config.ConfigException;
+import dev.exportersuite.core.config.SecretSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,21 +16,29 @@ import picocli.CommandLine.Option;
  */
 final class PeerFlags {
 
-  private static final String SASL = "SASL is not supported yet";
+  /** The environment variable the SASL password may come from, as kafka_exporter reads it. */
+  static final String PASSWORD_ENV = "SASL_USER_PASSWORD";
+
+  private static final String SASL = "only PLAIN and SCRAM logins are supported (not GSSAPI, OAUTHBEARER or AWS IAM)";
   private static final String TLS = "TLS to the brokers is not supported yet";
   private static final String SERVER_TLS = "serving the metrics over TLS is not supported yet";
 
   @Option(names = "--sasl.enabled", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
-      description = "Not supported yet: the exporter refuses to start rather than connect without SASL.")
+      description = "Log in to the brokers with SASL (--sasl.mechanism, --sasl.username and a password).")
   Boolean saslEnabled;
   @Option(names = "--sasl.handshake", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
-      description = "No effect yet (SASL).")
+      description = "No effect: the Java client always sends the SASL handshake (brokers since 0.10 need it).")
   Boolean saslHandshake;
-  @Option(names = "--sasl.username", paramLabel = "USER", description = "No effect yet (SASL).")
+  @Option(names = "--sasl.username", paramLabel = "USER", description = "SASL user name.")
   String saslUsername;
-  @Option(names = "--sasl.password", paramLabel = "PASSWORD", description = "No effect yet (SASL).")
+  @Option(names = "--sasl.password", paramLabel = "PASSWORD",
+      description = "SASL password; better from --sasl.password-file or SASL_USER_PASSWORD, which ps does not show.")
   String saslPassword;
-  @Option(names = "--sasl.mechanism", paramLabel = "MECHANISM", description = "No effect yet (SASL).")
+  @Option(names = "--sasl.password-file", paramLabel = "FILE",
+      description = "File holding the SASL password (a Docker or Kubernetes secret); a final line break is dropped.")
+  java.nio.file.Path saslPasswordFile;
+  @Option(names = "--sasl.mechanism", paramLabel = "MECHANISM",
+      description = "plain (default), scram-sha256 or scram-sha512.")
   String saslMechanism;
   @Option(names = "--sasl.aws-region", paramLabel = "REGION", description = "No effect yet (SASL).")
   String saslAwsRegion;
@@ -102,6 +112,39 @@ final class PeerFlags {
   @Option(names = "--log.format", paramLabel = "FORMAT", description = "No effect: logs are plain text lines.")
   String logFormat;
 
+  /**
+   * The SASL login {@code --sasl.enabled} asks for; the password from {@code --sasl.password}, else
+   * {@code --sasl.password-file}, else {@code SASL_USER_PASSWORD}.
+   */
+  Optional<SaslLogin> saslLogin(Map<String, String> env) throws ConfigException {
+    if (!Boolean.TRUE.equals(saslEnabled)) {
+      return Optional.empty();
+    }
+    SaslLogin.Mechanism mechanism;
+    try {
+      mechanism = SaslLogin.Mechanism.parse(saslMechanism);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("command line", 0, "--sasl.mechanism", e.getMessage());
+    }
+    if (saslUsername == null || saslUsername.isEmpty()) {
+      throw new ConfigException("command line", 0, "--sasl.username", "--sasl.enabled needs a user name");
+    }
+    String source = saslPassword != null ? "--sasl.password" : saslPasswordFile != null ? saslPasswordFile.toString()
+        : "SASL_USER_PASSWORD";
+    Optional<String> password = SecretSource.first(Optional.ofNullable(saslPassword), Optional.ofNullable(
+        saslPasswordFile), null, "--sasl.password-file").or(() -> Optional.ofNullable(env.get(PASSWORD_ENV)));
+    if (password.isEmpty() || password.get().isEmpty()) {
+      throw new ConfigException("command line", 0, "--sasl.password", "--sasl.enabled needs a password: "
+          + "--sasl.password-file, SASL_USER_PASSWORD or --sasl.password");
+    }
+    try {
+      return Optional.of(new SaslLogin(mechanism, saslUsername, password.get(), source));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("command line", 0, e.getMessage().startsWith("--") ? "--sasl.username"
+          : "--sasl.password", e.getMessage());
+    }
+  }
+
   /** The boolean flags by name, for their {@code --no-} forms. */
   void booleans(Map<String, Consumer<Boolean>> setters) {
     setters.put("sasl.enabled", v -> saslEnabled = v);
@@ -119,10 +162,6 @@ final class PeerFlags {
 
   /** The reason not to start, when a flag asks for security this exporter does not have yet. */
   Optional<String> refusal() {
-    if (Boolean.TRUE.equals(saslEnabled)) {
-      return Optional.of("--sasl.enabled: " + SASL + "; refusing to start rather than connect without "
-          + "authentication");
-    }
     if (Boolean.TRUE.equals(tlsEnabled)) {
       return Optional.of("--tls.enabled: " + TLS + "; refusing to start rather than connect unencrypted");
     }
@@ -136,11 +175,15 @@ final class PeerFlags {
   /** One line for each flag given that changes nothing here, saying why. Values are never repeated. */
   List<String> withoutEffect() {
     List<String> lines = new ArrayList<>();
-    put(lines, "--sasl.enabled", saslEnabled, SASL);
-    put(lines, "--sasl.handshake", saslHandshake, SASL);
-    put(lines, "--sasl.username", saslUsername, SASL);
-    put(lines, "--sasl.password", saslPassword, SASL);
-    put(lines, "--sasl.mechanism", saslMechanism, SASL);
+    boolean sasl = Boolean.TRUE.equals(saslEnabled);
+    if (!sasl) {
+      String off = "without --sasl.enabled the exporter does not log in with SASL (as kafka_exporter)";
+      put(lines, "--sasl.username", saslUsername, off);
+      put(lines, "--sasl.password", saslPassword == null ? null : "", off);
+      put(lines, "--sasl.password-file", saslPasswordFile, off);
+      put(lines, "--sasl.mechanism", saslMechanism, off);
+    }
+    put(lines, "--sasl.handshake", saslHandshake, "the Java client always sends the SASL handshake");
     put(lines, "--sasl.aws-region", saslAwsRegion, SASL);
     put(lines, "--sasl.oauthbearer-token-url", saslOauthTokenUrl, SASL);
     put(lines, "--sasl.service-name", saslServiceName, SASL);
@@ -180,7 +223,7 @@ final class PeerFlags {
 
   private static void put(List<String> lines, String flag, Object value, String reason) {
     if (value != null) {
-      lines.add(flag + " has no effect here yet: " + reason);
+      lines.add(flag + " has no effect here: " + reason);
     }
   }
 }

@@ -334,7 +334,7 @@ class KafkaMetricsTest {
         "kafka_exporter_scrapes_total", "kafka_exporter_scrape_errors_total", "kafka_exporter_last_scrape_error",
         "kafka_exporter_last_scrape_duration_seconds", "kafka_exporter_collector_duration_seconds",
         "kafka_exporter_build_info");
-    assertThat(r.stderr()).contains("--topic.workers has no effect here yet");
+    assertThat(r.stderr()).contains("--topic.workers has no effect here");
   }
 
   /** configs/kafka-exporter/metrics.yaml, the example a team starts from, on top of the defaults. */

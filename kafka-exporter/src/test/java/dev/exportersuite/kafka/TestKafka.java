@@ -32,9 +32,11 @@ final class TestKafka implements AutoCloseable {
   private final KafkaClusterTestKit cluster;
   private final Admin admin;
 
-  private TestKafka(KafkaClusterTestKit cluster) {
+  private TestKafka(KafkaClusterTestKit cluster, boolean sasl) {
     this.cluster = cluster;
-    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+    // with SASL, the kit's own admin logs in as its super user, plain-admin
+    this.admin = sasl ? cluster.admin(Map.of())
+        : Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
   }
 
   /** One node that is controller and broker. */
@@ -48,7 +50,28 @@ final class TestKafka implements AutoCloseable {
         .build());
   }
 
+  /**
+   * One node whose clients must log in with SASL over plaintext: PLAIN (the kit's users plain-admin and
+   * plain-user1) and SCRAM-SHA-256/512 for users created with {@link Admin#alterUserScramCredentials}. Only the
+   * given super users may read anything (the kit's authorizer denies what no ACL allows).
+   */
+  static TestKafka sasl(String... superUsers) throws Exception {
+    // ANONYMOUS: the controller listener is plaintext, and the broker registers through it
+    StringBuilder supers = new StringBuilder("User:ANONYMOUS;User:" + org.apache.kafka.common.test.JaasUtils.KAFKA_PLAIN_ADMIN);
+    for (String u : superUsers) {
+      supers.append(";User:").append(u);
+    }
+    return start(new TestKitNodes.Builder().setCombined(true).setNumControllerNodes(1).setNumBrokerNodes(1)
+        .setBrokerSecurityProtocol(org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT).build(),
+        Map.of("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512", "super.users", supers.toString()),
+        true);
+  }
+
   private static TestKafka start(TestKitNodes nodes) throws Exception {
+    return start(nodes, Map.of(), false);
+  }
+
+  private static TestKafka start(TestKitNodes nodes, Map<String, String> extra, boolean sasl) throws Exception {
     KafkaClusterTestKit.Builder b = new KafkaClusterTestKit.Builder(nodes);
     Map<String, Object> props = Map.of(
         "offsets.topic.replication.factor", "1",
@@ -63,6 +86,7 @@ final class TestKafka implements AutoCloseable {
         // A consumer joins at once instead of after the default 3 s.
         "group.initial.rebalance.delay.ms", "0");
     props.forEach(b::setConfigProp);
+    extra.forEach(b::setConfigProp);
     KafkaClusterTestKit cluster = b.build();
     try {
       cluster.format();
@@ -72,7 +96,7 @@ final class TestKafka implements AutoCloseable {
       cluster.close();
       throw e;
     }
-    return new TestKafka(cluster);
+    return new TestKafka(cluster, sasl);
   }
 
   String bootstrap() {
