@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.exportersuite.core.web.TlsSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -96,6 +98,9 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection, Redis
       description = "Client key for rediss:// with client authentication.")
   Path tlsClientKeyFile;
 
+  @Mixin
+  ServerTlsFlags serverTls = new ServerTlsFlags();
+
   private final Map<String, String> env;
 
   public RedisExporter() {
@@ -127,6 +132,11 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection, Redis
     // redis_exporter puts the last error's text in an err label.
     return new ModuleInfo("redis", "redis_exporter", "Redis exporter", 9121, List.of(DEFAULT_METRICS),
         SelfMetricsSpec.builder().all().errorLabel("err").build());
+  }
+
+  @Override
+  protected Optional<TlsSettings> tlsServerFlags() throws ConfigException {
+    return serverTls.settings(env);
   }
 
   @Override
