@@ -87,6 +87,21 @@ class TlsServingTest {
   }
 
   @Test
+  void anRsaCertificateWithAPkcs1KeyIsServedOverTls12And13() throws Exception {
+    TestPki.Issued rsa = pki.server("rsa", TestPki.KeyFormat.TRADITIONAL, true);
+    PrometheusRegistry registry = new PrometheusRegistry();
+    try (ExporterServer s = ExporterServer.builder().listen(new ListenAddress("127.0.0.1", 0)).registry(registry)
+        .web(WebConfig.NONE.withTls(TlsSettings.builder(PemSource.file(rsa.certFile()), PemSource.file(rsa.keyFile()))
+            .build())).start()) {
+      for (String version : List.of("TLSv1.2", "TLSv1.3")) {
+        HttpResponse<String> r = get(TestPki.https(pki.clientContext(null), version), s, "/-/healthy");
+        assertThat(session(r).getProtocol()).isEqualTo(version);
+        assertThat(session(r).getPeerCertificates()[0].getPublicKey().getAlgorithm()).isEqualTo("RSA");
+      }
+    }
+  }
+
+  @Test
   void minVersionIsHonoured() throws Exception {
     try (ExporterServer s = serve(b -> b.minVersion(TlsVersion.TLS13))) {
       assertThatThrownBy(() -> get(TestPki.https(pki.clientContext(null), "TLSv1.2"), s, "/metrics"))

@@ -110,18 +110,46 @@ class WebConfigReaderTest {
   }
 
   @Test
-  void keysInEveryFormGoWritesAreRead(@TempDir Path keys) throws Exception {
+  void keysInEveryFormGoReadsAreRead(@TempDir Path keys) throws Exception {
     TestPki other = TestPki.create(keys, "formats");
+    List<Path[]> pairs = new java.util.ArrayList<>();
     for (TestPki.Issued issued : List.of(other.server("ec-sec1", TestPki.KeyFormat.TRADITIONAL, false),
         other.server("ec-pkcs8", TestPki.KeyFormat.PKCS8, false),
         other.server("rsa-pkcs1", TestPki.KeyFormat.TRADITIONAL, true))) {
-      String header = Files.readString(issued.keyFile()).lines().findFirst().orElseThrow();
-      Path file = write("formats.yml", "tls_server_config:\n  cert_file: " + issued.certFile() + "\n  key_file: "
-          + issued.keyFile() + "\n");
-      assertThat(WebConfigReader.read(file).tls()).as(header).isPresent();
+      pairs.add(new Path[] {issued.certFile(), issued.keyFile()});
     }
-    assertThat(Files.readString(keys.resolve("rsa-pkcs1.key"))).startsWith("-----BEGIN RSA PRIVATE KEY-----");
-    assertThat(Files.readString(keys.resolve("ec-sec1.key"))).startsWith("-----BEGIN EC PRIVATE KEY-----");
+    // and as openssl writes them: SEC1 with the public key inside, PKCS#1, Ed25519 in PKCS#8
+    pairs.add(openssl(keys, "openssl-ec", "openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out"));
+    pairs.add(openssl(keys, "openssl-rsa", "openssl", "genrsa", "-traditional", "-out"));
+    pairs.add(openssl(keys, "openssl-ed25519", "openssl", "genpkey", "-algorithm", "ed25519", "-out"));
+    List<String> headers = new java.util.ArrayList<>();
+    for (Path[] pair : pairs) {
+      String header = Files.readString(pair[1]).lines().findFirst().orElseThrow();
+      headers.add(header);
+      Path file = write("formats.yml", "tls_server_config:\n  cert_file: " + pair[0] + "\n  key_file: " + pair[1]
+          + "\n");
+      assertThat(WebConfigReader.read(file).tls()).as(pair[1] + " " + header).isPresent();
+    }
+    assertThat(headers).contains("-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN EC PRIVATE KEY-----",
+        "-----BEGIN PRIVATE KEY-----");
+  }
+
+  /** A key made by {@code command <key file>} and a self-signed certificate for it, both by openssl. */
+  private static Path[] openssl(Path dir, String name, String... command) throws Exception {
+    Path key = dir.resolve(name + ".key");
+    Path cert = dir.resolve(name + ".crt");
+    List<String> keyCommand = new java.util.ArrayList<>(List.of(command));
+    keyCommand.add(key.toString());
+    run(keyCommand);
+    run(List.of("openssl", "req", "-x509", "-key", key.toString(), "-out", cert.toString(), "-days", "1", "-subj",
+        "/CN=127.0.0.1"));
+    return new Path[] {cert, key};
+  }
+
+  private static void run(List<String> command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
   }
 
   @Test
@@ -229,8 +257,20 @@ class WebConfigReaderTest {
         """);
     ConfigException e = catchConfig(write("enc.yml", "tls_server_config:\n  cert_file: server.crt\n  key_file: "
         + encrypted + "\n"));
-    assertThat(e.getMessage()).contains("key_file: " + encrypted + ": the private key ")
+    assertThat(e.getMessage()).contains("key_file: " + encrypted + ": the private key is encrypted")
         .doesNotContain("MIHs");
+  }
+
+  @Test
+  void aDamagedKeyIsRefusedWithoutQuotingIt() throws Exception {
+    for (String type : List.of("RSA PRIVATE KEY", "EC PRIVATE KEY", "PRIVATE KEY")) {
+      Path damaged = write("damaged.key", "-----BEGIN " + type + "-----\nMIIBOgIBAAJBAKj34GkxFhD9\n-----END " + type
+          + "-----\n");
+      ConfigException e = catchConfig(write("damaged.yml", "tls_server_config:\n  cert_file: server.crt\n  key_file: "
+          + damaged + "\n"));
+      assertThat(e.getMessage()).as(type).contains(":3: tls_server_config.key_file: " + damaged + ": the ")
+          .doesNotContain("MIIBOgIBAAJBAKj34GkxFhD9");
+    }
   }
 
   private static ConfigException catchConfig(Path file) {
