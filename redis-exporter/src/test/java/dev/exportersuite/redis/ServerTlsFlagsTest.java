@@ -53,6 +53,13 @@ class ServerTlsFlagsTest {
         "REDIS_EXPORTER_TLS_SERVER_CERT_FILE", server.certFile().toString(),
         "REDIS_EXPORTER_TLS_SERVER_KEY_FILE", server.keyFile().toString())), "--check-config");
     assertThat(env.stdout()).contains("web: TLS TLS12 to TLS13, certificate " + server.certFile() + "; basic auth off");
+    CommandRun.Result allEnv = CommandRun.run(new RedisExporter(Map.of(
+        "REDIS_EXPORTER_TLS_SERVER_CERT_FILE", server.certFile().toString(),
+        "REDIS_EXPORTER_TLS_SERVER_KEY_FILE", server.keyFile().toString(),
+        "REDIS_EXPORTER_TLS_SERVER_CA_CERT_FILE", pki.caFile().toString(),
+        "REDIS_EXPORTER_TLS_SERVER_MIN_VERSION", "TLS1.3")), "--check-config");
+    assertThat(allEnv.stdout()).contains("web: TLS TLS13, certificate " + server.certFile()
+        + ", client certificates: RequireAndVerifyClientCert (CA " + pki.caFile() + ")");
   }
 
   @Test

@@ -158,6 +158,12 @@ class TlsServingTest {
       assertThatThrownBy(() -> get(TestPki.https(pki.clientContext(stranger), "TLSv1.2"), s, "/"))
           .isInstanceOf(IOException.class);
     }
+    // without client_ca_file the verifying modes check against the Java runtime's CAs, which do not know this test CA
+    try (ExporterServer s = serve(b -> b.clientAuth(ClientAuth.VERIFY_CLIENT_CERT_IF_GIVEN))) {
+      assertThat(get(TestPki.https(pki.clientContext(null)), s, "/").statusCode()).isEqualTo(200);
+      assertThatThrownBy(() -> get(TestPki.https(pki.clientContext(client), "TLSv1.2"), s, "/"))
+          .isInstanceOf(IOException.class);
+    }
     // RequestClientCert: asked, never checked
     try (ExporterServer s = serve(b -> b.clientAuth(ClientAuth.REQUEST_CLIENT_CERT))) {
       assertThat(get(TestPki.https(pki.clientContext(null)), s, "/").statusCode()).isEqualTo(200);
