@@ -218,8 +218,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     }
     if (checkConfig) {
       ConfigSummary.print(configFile == null ? "no --config.file" : configFile.toString(), namespace,
-          connections(datastore), staticLabels, definitions);
-      System.out.printf("web: %s (%s)%n", web.describe(), web.source());
+          connections(datastore), staticLabels, web, definitions);
       return 0;
     }
     EngineSettings settings = engineSettings(config);

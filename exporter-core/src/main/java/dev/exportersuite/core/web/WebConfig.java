@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code --web.config.file}: TLS, basic authentication, extra response headers and a rate limit for the
  * exporter's port, in the format of the Prometheus exporter-toolkit that the Go exporters share.
  *
- * @param source the file, or "none"
+ * @param source the file, for messages
  * @param headers response headers on every answer, by their exact names
  * @param http2 read for compatibility; the JDK's server speaks HTTP/1.1 only
  * @param notices settings accepted that have no effect here, one line each for the start log
@@ -24,7 +24,7 @@ public record WebConfig(
     List<String> notices) {
 
   /** No file: plain HTTP, no authentication. */
-  public static final WebConfig NONE = new WebConfig("none", Optional.empty(), BasicAuthUsers.NONE, Map.of(), true,
+  public static final WebConfig NONE = new WebConfig("no --web.config.file", Optional.empty(), BasicAuthUsers.NONE, Map.of(), true,
       Optional.empty(), List.of());
 
   /** The toolkit's {@code rate_limit}: a token bucket refilled one request per {@code interval}. */
@@ -51,6 +51,7 @@ public record WebConfig(
     return (tls.isPresent() ? "TLS " + tls.get().describe() : "TLS off")
         + "; basic auth " + (users.enabled() ? users.size() + (users.size() == 1 ? " user" : " users") : "off")
         + (headers.isEmpty() ? "" : "; headers " + String.join(", ", headers.keySet()))
-        + rateLimit.map(r -> "; rate limit " + r.burst() + " per " + r.interval().toMillis() + "ms").orElse("");
+        + rateLimit.map(r -> "; rate limit: bursts of " + r.burst() + ", one request per " + r.interval().toMillis()
+            + "ms after").orElse("");
   }
 }

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads {@code --web.config.file} in the exporter-toolkit's schema (docs/web-configuration.md of
@@ -94,7 +95,7 @@ public final class WebConfigReader {
       return Optional.empty();
     }
     Node n = parent.node(key).orElseThrow();
-    if (n instanceof ScalarNode s && s.getTag().getValue().endsWith(":null")) {
+    if (n instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
       return Optional.empty();
     }
     if (!(n instanceof MappingNode)) {
