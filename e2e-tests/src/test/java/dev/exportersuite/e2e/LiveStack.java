@@ -100,6 +100,8 @@ final class LiveStack implements AutoCloseable {
   /** Config directories as mounted; mysql-exporter's is a copy whose my.cnf holds this run's account. */
   private final Map<String, Path> configDirs = new LinkedHashMap<>();
   private Addresses addresses;
+  /** A redis-exporter behind TLS and basic auth, scraped by its own job (not part of the compose stack). */
+  private SecureExporter secure;
   private String prometheusConfig;
   private PromApi prometheus;
 
@@ -173,13 +175,16 @@ final class LiveStack implements AutoCloseable {
     variables.put("KAFKA_PORT", kafkaBroker.port());
     compose = compose.withVariables(variables);
     startExporter(Repo.MODULES.stream().filter(m -> m.name().equals(KAFKA)).findFirst().orElseThrow());
+    secure = new SecureExporter(dir.resolve("web-tls"));
+    secure.start(processes, "redis://" + REDIS);
     for (Repo.Module m : Repo.MODULES) {
       awaitHttp200(m.name(), exporterUrl(m.name(), "/-/healthy"), Duration.ofSeconds(60));
     }
+    secure.awaitServing(Duration.ofSeconds(60));
     long exportersUp = System.nanoTime();
 
-    prometheusConfig = PrometheusConfig.derive(PrometheusConfig.shipped(), addresses, INTERVAL,
-        compose.services().keySet());
+    prometheusConfig = PrometheusConfig.withJob(PrometheusConfig.derive(PrometheusConfig.shipped(), addresses,
+        INTERVAL, compose.services().keySet()), secure.job());
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, prometheusConfig, StandardCharsets.UTF_8);
     Tools.Result check = Tools.run(Duration.ofSeconds(60), "promtool", "check", "config", config.toString());
@@ -316,7 +321,7 @@ final class LiveStack implements AutoCloseable {
    * here has reached it in two scrapes at least (kafka-exporter's first scrape may come before the broker answers).
    */
   private void awaitScrapes() throws Exception {
-    Set<String> jobs = new LinkedHashSet<>(PrometheusConfig.jobNames(PrometheusConfig.shipped()));
+    Set<String> jobs = new LinkedHashSet<>(jobNames());
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     String state = "";
     while (System.nanoTime() < deadline) {
@@ -364,6 +369,17 @@ final class LiveStack implements AutoCloseable {
     return prometheus;
   }
 
+  /** The jobs Prometheus scrapes: those of the shipped config and the TLS one. */
+  static List<String> jobNames() {
+    List<String> jobs = new ArrayList<>(PrometheusConfig.jobNames(PrometheusConfig.shipped()));
+    jobs.add(SecureExporter.JOB);
+    return jobs;
+  }
+
+  SecureExporter secure() {
+    return secure;
+  }
+
   String prometheusConfig() {
     return prometheusConfig;
   }
@@ -385,11 +401,16 @@ final class LiveStack implements AutoCloseable {
     return processes.report() + (kafka == null ? "" : "\n--- kafka workload: " + kafka.state());
   }
 
-  /** Every URL Prometheus scrapes, from its targets API (single-target /metrics and multi-target endpoints). */
+  /**
+   * Every URL Prometheus scrapes for the shipped config's jobs, from its targets API (single-target /metrics and
+   * multi-target endpoints); the TLS job's is left out (its output is that of the redis job, behind credentials).
+   */
   List<String> scrapeUrls() throws IOException, InterruptedException {
     List<String> out = new ArrayList<>();
     for (Map<String, Object> t : prometheus.activeTargets()) {
-      out.add(String.valueOf(t.get("scrapeUrl")));
+      if (!SecureExporter.JOB.equals(t.get("scrapePool"))) {
+        out.add(String.valueOf(t.get("scrapeUrl")));
+      }
     }
     return out;
   }

@@ -48,7 +48,7 @@ class LiveStackTest {
       + "|kafka_consumergroup_(?:current_offset|lag)_sum)$");
 
   @Test
-  void everyJobOfTheShippedConfigHasItsTargetsUp(LiveStack stack) throws Exception {
+  void everyJobOfTheShippedConfigAndTheTlsJobHasItsTargetsUp(LiveStack stack) throws Exception {
     List<Map<String, Object>> targets = stack.prometheus().activeTargets();
     Set<String> jobs = new LinkedHashSet<>();
     for (Map<String, Object> t : targets) {
@@ -56,7 +56,7 @@ class LiveStackTest {
       assertThat(t.get("health")).as("%s: %s%s", t.get("scrapeUrl"), t.get("lastError"), stack.report())
           .isEqualTo("up");
     }
-    assertThat(jobs).containsExactlyInAnyOrderElementsOf(PrometheusConfig.jobNames(PrometheusConfig.shipped()));
+    assertThat(jobs).containsExactlyInAnyOrderElementsOf(LiveStack.jobNames());
     PromApi.Answer up = stack.prometheus().query("up == 1");
     assertThat(up.result()).as(up.body()).hasSize(targets.size());
   }

@@ -66,6 +66,16 @@ final class PrometheusConfig {
     return text;
   }
 
+  /** The config with one more scrape job. */
+  @SuppressWarnings("unchecked")
+  static String withJob(String config, Map<String, Object> job) {
+    Map<String, Object> parsed = (Map<String, Object>) Repo.parse(config);
+    List<Object> jobs = new ArrayList<>(Repo.list(parsed.get("scrape_configs")));
+    jobs.add(job);
+    parsed.put("scrape_configs", jobs);
+    return dump(parsed);
+  }
+
   static String dump(Object o) {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

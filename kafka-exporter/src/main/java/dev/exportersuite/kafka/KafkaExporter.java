@@ -11,6 +11,7 @@ import dev.exportersuite.core.config.ExporterConfigReader;
 import dev.exportersuite.core.config.RequestParser;
 import dev.exportersuite.core.snapshots.SelfMetric;
 import dev.exportersuite.core.snapshots.SelfMetricsSpec;
+import dev.exportersuite.core.web.TlsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,6 +74,9 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
 
   @Mixin
   PeerFlags peer = new PeerFlags();
+
+  @Mixin
+  ServerTlsFlags serverTls = new ServerTlsFlags();
 
   /** kingpin's {@code --no-<flag>} forms of boolean flags, which picocli does not make for dotted names. */
   @Unmatched
@@ -145,6 +149,18 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
   }
 
   @Override
+  protected Optional<TlsSettings> tlsServerFlags() throws ConfigException {
+    // --no-server.tls.enabled is read with the other negations, which datastore() checks; apply them here too.
+    try {
+      negations();
+    } catch (ConfigException e) {
+      return Optional.empty(); // reported by datastore()
+    }
+    serverTls.withoutEffect().forEach(line -> LoggerFactory.getLogger(KafkaExporter.class).warn("{}", line));
+    return serverTls.settings();
+  }
+
+  @Override
   protected Datastore<KafkaRequest> datastore(ExporterConfig<KafkaConnectionSection> config) throws ConfigException {
     ConfigErrors errors = new ConfigErrors();
     errors.check(this::negations);
@@ -168,6 +184,7 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
     Map<String, Consumer<Boolean>> booleans = new LinkedHashMap<>();
     booleans.put("offset.show-all", v -> offsetShowAll = v);
     peer.booleans(booleans);
+    serverTls.booleans(booleans);
     for (String arg : unmatched) {
       Consumer<Boolean> set = arg.startsWith("--no-") ? booleans.get(arg.substring("--no-".length())) : null;
       if (set == null) {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 
 /**
  * kafka_exporter's flags that this exporter accepts so that a command line written for it starts here too, but
- * that change nothing yet, each with the reason. SASL, client TLS and server TLS asked for explicitly stop the
- * start instead: connecting without them, or serving plain HTTP, would be less safe than what was asked.
+ * that change nothing yet, each with the reason. SASL and client TLS asked for explicitly stop the start instead:
+ * connecting without them would be less safe than what was asked. (The server TLS flags are {@link ServerTlsFlags}.)
  */
 final class PeerFlags {
 
@@ -21,7 +21,6 @@ final class PeerFlags {
 
   private static final String SASL = "only PLAIN and SCRAM logins are supported (not GSSAPI, OAUTHBEARER or AWS IAM)";
   private static final String TLS = "TLS to the brokers is not supported yet";
-  private static final String SERVER_TLS = "serving the metrics over TLS is not supported yet";
 
   @Option(names = "--sasl.enabled", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Log in to the brokers with SASL (--sasl.mechanism, --sasl.username and a password).")
@@ -72,20 +71,6 @@ final class PeerFlags {
   @Option(names = "--tls.insecure-skip-tls-verify", arity = "0..1", fallbackValue = "true",
       paramLabel = "BOOL", description = "No effect yet (TLS).")
   Boolean tlsInsecureSkipVerify;
-
-  @Option(names = "--server.tls.enabled", arity = "0..1", fallbackValue = "true",
-      paramLabel = "BOOL", description = "Not supported yet: the exporter refuses to start rather than serve "
-          + "plain HTTP.")
-  Boolean serverTlsEnabled;
-  @Option(names = "--server.tls.mutual-auth-enabled", arity = "0..1", fallbackValue = "true",
-      paramLabel = "BOOL", description = "No effect yet (server TLS).")
-  Boolean serverTlsMutualAuth;
-  @Option(names = "--server.tls.ca-file", paramLabel = "FILE", description = "No effect yet (server TLS).")
-  String serverTlsCaFile;
-  @Option(names = "--server.tls.cert-file", paramLabel = "FILE", description = "No effect yet (server TLS).")
-  String serverTlsCertFile;
-  @Option(names = "--server.tls.key-file", paramLabel = "FILE", description = "No effect yet (server TLS).")
-  String serverTlsKeyFile;
 
   @Option(names = "--kafka.version", paramLabel = "VERSION",
       description = "No effect: the client agrees each request's version with the brokers.")
@@ -152,8 +137,6 @@ final class PeerFlags {
     setters.put("sasl.disable-PA-FX-FAST", v -> saslDisablePaFxFast = v);
     setters.put("tls.enabled", v -> tlsEnabled = v);
     setters.put("tls.insecure-skip-tls-verify", v -> tlsInsecureSkipVerify = v);
-    setters.put("server.tls.enabled", v -> serverTlsEnabled = v);
-    setters.put("server.tls.mutual-auth-enabled", v -> serverTlsMutualAuth = v);
     setters.put("use.consumelag.zookeeper", v -> zookeeperLag = v);
     setters.put("concurrent.enable", v -> concurrentEnable = v);
     setters.put("kafka.allow-auto-topic-creation", v -> allowAutoTopicCreation = v);
@@ -164,10 +147,6 @@ final class PeerFlags {
   Optional<String> refusal() {
     if (Boolean.TRUE.equals(tlsEnabled)) {
       return Optional.of("--tls.enabled: " + TLS + "; refusing to start rather than connect unencrypted");
-    }
-    if (Boolean.TRUE.equals(serverTlsEnabled)) {
-      return Optional.of("--server.tls.enabled: " + SERVER_TLS + "; refusing to start rather than serve plain "
-          + "HTTP");
     }
     return Optional.empty();
   }
@@ -198,11 +177,6 @@ final class PeerFlags {
     put(lines, "--tls.cert-file", tlsCertFile, TLS);
     put(lines, "--tls.key-file", tlsKeyFile, TLS);
     put(lines, "--tls.insecure-skip-tls-verify", tlsInsecureSkipVerify, TLS);
-    put(lines, "--server.tls.enabled", serverTlsEnabled, SERVER_TLS);
-    put(lines, "--server.tls.mutual-auth-enabled", serverTlsMutualAuth, SERVER_TLS);
-    put(lines, "--server.tls.ca-file", serverTlsCaFile, SERVER_TLS);
-    put(lines, "--server.tls.cert-file", serverTlsCertFile, SERVER_TLS);
-    put(lines, "--server.tls.key-file", serverTlsKeyFile, SERVER_TLS);
     put(lines, "--kafka.version", kafkaVersion, "the Kafka client agrees each request's version with the "
         + "brokers (it talks to brokers of Kafka 2.1 and newer)");
     put(lines, "--use.consumelag.zookeeper", zookeeperLag, "offsets that pre-0.9 consumers kept in ZooKeeper "

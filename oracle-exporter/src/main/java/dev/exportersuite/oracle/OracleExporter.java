@@ -86,10 +86,6 @@ public class OracleExporter extends ExporterCommand<OracleFileConfig, SqlRequest
           + "text lines on stderr.")
   String logFormat;
 
-  @Option(names = "--web.config.file", paramLabel = "FILE",
-      description = "Not supported yet: refused with an error rather than ignored.")
-  String webConfigFile;
-
   @Option(names = "--web.systemd-socket", arity = "0..1", fallbackValue = "true",
       description = "Not supported yet: refused with an error rather than ignored.")
   Boolean systemdSocket;
@@ -229,7 +225,7 @@ public class OracleExporter extends ExporterCommand<OracleFileConfig, SqlRequest
 
   private OracleFlags.Raw raw() {
     return new OracleFlags.Raw(dsn, dsnFile, defaultMetrics, queryTimeout, scrapeInterval, maxOpenConns,
-        maxIdleConns, logFormat, webConfigFile, systemdSocket);
+        maxIdleConns, logFormat, systemdSocket);
   }
 
   @Override

@@ -40,7 +40,7 @@ record OracleFlags(OracleDsn dsn, Duration queryTimeout, Optional<Duration> scra
 
   /** The raw flag values as picocli set them (null when not given). */
   record Raw(String dsn, Path dsnFile, String defaultMetrics, String queryTimeout, String scrapeInterval,
-      String maxOpen, String maxIdle, String logFormat, String webConfigFile, Boolean systemdSocket) {}
+      String maxOpen, String maxIdle, String logFormat, Boolean systemdSocket) {}
 
   static OracleFlags resolve(Raw raw, Map<String, String> env) throws ConfigException {
     ConfigErrors errors = new ConfigErrors();
@@ -72,10 +72,6 @@ record OracleFlags(OracleDsn dsn, Duration queryTimeout, Optional<Duration> scra
 
   /** Flags the peer has and this exporter does not honour yet: refused, never silently ignored. */
   static void unsupported(Raw raw) throws ConfigException {
-    if (raw.webConfigFile() != null && !raw.webConfigFile().isEmpty()) {
-      throw new ConfigException("command line", 0, "--web.config.file", "not supported by this exporter yet: "
-          + "TLS and basic auth of the web server; put a TLS-terminating proxy in front of it, or leave the flag out");
-    }
     if (Boolean.TRUE.equals(raw.systemdSocket())) {
       throw new ConfigException("command line", 0, "--web.systemd-socket", "not supported by this exporter yet: "
           + "systemd socket activation; use --web.listen-address");

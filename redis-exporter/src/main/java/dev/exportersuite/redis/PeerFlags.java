@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
  */
 final class PeerFlags {
 
-  private static final String SERVER_TLS = "serving the metrics over TLS is not supported yet";
 
   @Option(names = "--log-format", paramLabel = "txt|json", description = "No effect: logs are plain text lines.")
   String logFormat;
@@ -36,20 +35,6 @@ final class PeerFlags {
       description = "Passwords in the config are always left out of --include-config-metrics; false has no effect.")
   Boolean redactConfigMetrics;
 
-  @Option(names = "--tls-server-cert-file", paramLabel = "FILE",
-      description = "Not supported yet: with --tls-server-key-file the exporter refuses to start rather than serve "
-          + "plain HTTP.")
-  String tlsServerCertFile;
-
-  @Option(names = "--tls-server-key-file", paramLabel = "FILE", description = "Not supported yet (see above).")
-  String tlsServerKeyFile;
-
-  @Option(names = "--tls-server-ca-cert-file", paramLabel = "FILE", description = "No effect (server TLS).")
-  String tlsServerCaCertFile;
-
-  @Option(names = "--tls-server-min-version", paramLabel = "VERSION", description = "No effect (server TLS).")
-  String tlsServerMinVersion;
-
   /** Fills what the command line left unset from redis_exporter's environment variables. */
   void fromEnvironment(Map<String, String> env) {
     logFormat = logFormat != null ? logFormat : env.get("REDIS_EXPORTER_LOG_FORMAT");
@@ -58,19 +43,10 @@ final class PeerFlags {
     excludeLatencyHistogram = EnvFlags.bool(excludeLatencyHistogram, env,
         "REDIS_EXPORTER_EXCLUDE_LATENCY_HISTOGRAM_METRICS");
     redactConfigMetrics = EnvFlags.bool(redactConfigMetrics, env, "REDIS_EXPORTER_REDACT_CONFIG_METRICS");
-    tlsServerCertFile = EnvFlags.text(tlsServerCertFile, env, "REDIS_EXPORTER_TLS_SERVER_CERT_FILE");
-    tlsServerKeyFile = EnvFlags.text(tlsServerKeyFile, env, "REDIS_EXPORTER_TLS_SERVER_KEY_FILE");
-    tlsServerCaCertFile = EnvFlags.text(tlsServerCaCertFile, env, "REDIS_EXPORTER_TLS_SERVER_CA_CERT_FILE");
-    tlsServerMinVersion = EnvFlags.text(tlsServerMinVersion, env, "REDIS_EXPORTER_TLS_SERVER_MIN_VERSION");
   }
 
-  /** The reason not to start: redis_exporter serves TLS when it has both a certificate and a key. */
+  /** Nothing here stops the start any more: server TLS is served (ServerTlsFlags). */
   Optional<String> refusal() {
-    if (tlsServerCertFile != null && tlsServerKeyFile != null) {
-      return Optional.of("--tls-server-cert-file and --tls-server-key-file: " + SERVER_TLS + "; refusing to start "
-          + "rather than serve the metrics over plain HTTP (put a TLS-terminating proxy in front and drop these "
-          + "flags)");
-    }
     return Optional.empty();
   }
 
@@ -88,14 +64,6 @@ final class PeerFlags {
         + "histograms are not collected anyway (redis_exporter 1.45's families)");
     put(lines, "--redact-config-metrics=false", Boolean.FALSE.equals(redactConfigMetrics), "passwords in the "
         + "config (masterauth, requirepass, tls-*-pass) are never exported");
-    if (refusal().isEmpty()) {
-      put(lines, "--tls-server-cert-file", tlsServerCertFile != null, SERVER_TLS + " (redis_exporter needs it with "
-          + "--tls-server-key-file too)");
-      put(lines, "--tls-server-key-file", tlsServerKeyFile != null, SERVER_TLS + " (redis_exporter needs it with "
-          + "--tls-server-cert-file too)");
-    }
-    put(lines, "--tls-server-ca-cert-file", tlsServerCaCertFile != null, SERVER_TLS);
-    put(lines, "--tls-server-min-version", tlsServerMinVersion != null, SERVER_TLS);
     return lines;
   }
 

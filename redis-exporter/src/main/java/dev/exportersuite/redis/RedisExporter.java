@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import dev.exportersuite.core.web.TlsSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
@@ -175,6 +176,9 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection, Redis
   @Spec
   CommandSpec spec;
 
+  @Mixin
+  ServerTlsFlags serverTls = new ServerTlsFlags();
+
   private final Map<String, String> env;
 
   public RedisExporter() {
@@ -251,6 +255,11 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection, Redis
       self.add(SelfMetric.LAST_SCRAPE_PING_TIME_SECONDS);
     }
     return new ModuleInfo("redis", "redis_exporter", "Redis exporter", 9121, List.of(DEFAULT_METRICS), self.build());
+  }
+
+  @Override
+  protected Optional<TlsSettings> tlsServerFlags() throws ConfigException {
+    return serverTls.settings(env);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.exportersuite.core.cli;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.config.MetricNames;
 import dev.exportersuite.core.config.MetricType;
+import dev.exportersuite.core.web.WebConfig;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,13 +15,14 @@ final class ConfigSummary {
   private ConfigSummary() {}
 
   static void print(String configFile, String namespace, List<String> connections, Map<String, String> constLabels,
-      List<? extends MetricDefinition<?>> definitions) {
+      WebConfig web, List<? extends MetricDefinition<?>> definitions) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     out.printf("config OK: %s (namespace %s)%n", configFile, namespace);
     connections.forEach(c -> out.printf("connection: %s (not opened)%n", c));
     if (!constLabels.isEmpty()) {
       out.printf("static labels: %s%n", constLabels);
     }
+    out.printf("web: %s (%s)%n", web.describe(), web.source());
     out.printf("%d definitions, %d enabled%n", definitions.size(),
         definitions.stream().filter(d -> d.enabled()).count());
     for (MetricDefinition<?> d : definitions) {

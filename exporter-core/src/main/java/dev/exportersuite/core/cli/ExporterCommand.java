@@ -20,6 +20,10 @@ import dev.exportersuite.core.snapshots.BuildInfoCollector;
 import dev.exportersuite.core.snapshots.ConfigReloads;
 import dev.exportersuite.core.snapshots.SelfMetrics;
 import dev.exportersuite.core.snapshots.TargetMetrics;
+import dev.exportersuite.core.web.TlsMaterialException;
+import dev.exportersuite.core.web.TlsSettings;
+import dev.exportersuite.core.web.WebConfig;
+import dev.exportersuite.core.web.WebConfigReader;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -59,6 +63,14 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
 
   @Option(names = "--config.file", paramLabel = "FILE", description = "Exporter config: connection, timeouts, labels.")
   protected Path configFile;
+
+  @Option(names = "--web.config.file", paramLabel = "FILE", description = "TLS and basic authentication for this "
+      + "exporter's port, in the format of the Go exporters (Prometheus exporter-toolkit).")
+  protected Path webConfigFile;
+
+  @Option(names = "--web.enable-lifecycle", description = "Enable POST /-/reload, as in Prometheus (off by default; "
+      + "SIGHUP reloads either way).")
+  protected boolean enableLifecycle;
 
   @Option(names = "--custom.metrics", paramLabel = "FILE|DIR", split = ",",
       description = "Metrics files or directories of *.yaml, comma-separated or repeated.")
@@ -108,6 +120,15 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
    */
   protected Map<String, String> flagLabels() throws ConfigException {
     return Map.of();
+  }
+
+  /**
+   * TLS for the exporter's own port from the module's peer flags (redis_exporter's {@code --tls-server-*},
+   * kafka_exporter's {@code --server.tls.*}), checked ({@link TlsSettings#checkFlags}); empty when none are given.
+   * Giving these and a {@code tls_server_config} in {@code --web.config.file} is an error.
+   */
+  protected Optional<TlsSettings> tlsServerFlags() throws ConfigException {
+    return Optional.empty();
   }
 
   /** Namespace flag for modules whose peer has one (redis_exporter's {@code --namespace}). */
@@ -187,6 +208,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     Datastore<R> datastore;
     List<MetricDefinition<R>> definitions;
     Map<String, String> staticLabels;
+    WebConfig web;
     try {
       config = readConfig();
       namespace = namespaceFlag().or(config::namespace).orElse(info().namespace());
@@ -196,6 +218,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
       Optional<List<MetricDefinition<R>>> files = errors.read(() -> loadFiles(namespace, c));
       Optional<Datastore<R>> built = errors.read(() -> datastore(c));
       Optional<Map<String, String>> labels = errors.read(() -> staticLabels(c));
+      Optional<WebConfig> webConfig = errors.read(this::webConfig);
       if (built.isEmpty() && files.isPresent()) {
         // Without the module its adjustments cannot run, but names defined twice are worth reporting now.
         errors.check(() -> new MetricsFiles<>(namespace, requestParser()).checkUnique(files.get()));
@@ -203,6 +226,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
       errors.throwIfAny();
       datastore = built.orElseThrow();
       staticLabels = labels.orElseThrow();
+      web = webConfig.orElseThrow();
       definitions = definitions(namespace, datastore, files.orElseThrow());
     } catch (ConfigException e) {
       printErrors(e);
@@ -219,7 +243,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     }
     if (checkConfig) {
       ConfigSummary.print(configFile == null ? "no --config.file" : configFile.toString(), namespace,
-          connections(datastore), staticLabels, definitions);
+          connections(datastore), staticLabels, web, definitions);
       return 0;
     }
     EngineSettings settings = engineSettings(config);
@@ -246,10 +270,27 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     ConfigReloads reloads = new ConfigReloads(namespace, info().selfMetrics().constLabels() ? constLabels
         : Labels.EMPTY, Instant.now());
     registry.register(reloads);
-    return serve(namespace, address, path, registry, datastore, runtime, reloads, config.allowedTargets());
+    return serve(namespace, address, path, web, registry, datastore, runtime, reloads, config.allowedTargets());
   }
 
-  private int serve(String namespace, ListenAddress address, String path, PrometheusRegistry registry,
+  /** {@code --web.config.file} (or none), with TLS from the module's own flags if it has them. */
+  private WebConfig webConfig() throws ConfigException {
+    ConfigErrors errors = new ConfigErrors();
+    Optional<WebConfig> file = webConfigFile == null ? Optional.of(WebConfig.NONE)
+        : errors.read(() -> WebConfigReader.read(webConfigFile));
+    Optional<Optional<TlsSettings>> flags = errors.read(this::tlsServerFlags);
+    errors.throwIfAny();
+    if (flags.get().isEmpty()) {
+      return file.get();
+    }
+    if (file.get().tls().isPresent()) {
+      throw new ConfigException(webConfigFile.toString(), 0, "tls_server_config", "TLS is set both here and by "
+          + "this exporter's TLS server flags: keep one");
+    }
+    return file.get().withTls(flags.get().get());
+  }
+
+  private int serve(String namespace, ListenAddress address, String path, WebConfig web, PrometheusRegistry registry,
       Datastore<R> datastore, ExporterRuntime<R> runtime, ConfigReloads reloads, TargetAllowList allowedTargets)
       throws Exception {
     Optional<MultiTargetHandler<ResolvedConnection<R>>> targets = datastore.multiTarget().map(t -> {
@@ -273,7 +314,9 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
         .title(info().title())
         .status(runtime.status()::status, runtime.status()::connectionError)
         .configStatus(() -> reloads.state().describe())
-        .reload(reload);
+        .reload(reload)
+        .lifecycle(enableLifecycle)
+        .web(web);
     datastore.multiTarget().ifPresent(t -> builder.route(t.path(), targets.orElseThrow()));
     ExporterServer server;
     try {
@@ -284,7 +327,15 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
       targets.ifPresent(MultiTargetHandler::closeAll);
       runtime.close();
       return 1;
+    } catch (TlsMaterialException e) {
+      System.err.println("error: cannot serve TLS: " + e.getMessage());
+      targets.ifPresent(MultiTargetHandler::closeAll);
+      runtime.close();
+      return 1;
     }
+    web.notices().forEach(line -> log.warn("{}", line));
+    log.info("web: {} ({}); POST /-/reload {}", web.describe(), web.source(),
+        enableLifecycle ? "enabled" : "off (--web.enable-lifecycle)");
     installReloadSignal(reload);
     log.info("{} listening on {} (metrics at {}), {} definitions enabled", info().title(), address, path,
         runtime.enabledDefinitions());

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -44,16 +45,21 @@ public final class YamlDocument {
   }
 
   public static Node parse(String name, String text) throws ConfigException {
+    return parseOrEmpty(name, text).orElseThrow(() -> new ConfigException(name, 0, "", "the file is empty"));
+  }
+
+  /** The file's text, or empty for a file with no document (empty, or comments only). */
+  public static Optional<Node> readOrEmpty(Path file) throws ConfigException {
+    return parseOrEmpty(file.toString(), readText(file));
+  }
+
+  private static Optional<Node> parseOrEmpty(String name, String text) throws ConfigException {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(50);
     options.setCodePointLimit((int) MAX_FILE_BYTES);
     try (Reader reader = new StringReader(text)) {
-      Node root = new Yaml(options).compose(reader);
-      if (root == null) {
-        throw new ConfigException(name, 0, "", "the file is empty");
-      }
-      return root;
+      return Optional.ofNullable(new Yaml(options).compose(reader));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = mark == null ? 0 : mark.getLine() + 1;

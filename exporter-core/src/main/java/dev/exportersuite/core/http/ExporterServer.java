@@ -1,14 +1,20 @@
 package dev.exportersuite.core.http;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.exportersuite.core.snapshots.CollectorStatus;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
+import dev.exportersuite.core.snapshots.CollectorStatus;
+import dev.exportersuite.core.web.ServerTls;
+import dev.exportersuite.core.web.TlsMaterialException;
+import dev.exportersuite.core.web.WebConfig;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the exporter: the metrics with the Prometheus client's scrape handler ({@link ScrapeHandler}: content
  * negotiation for text, OpenMetrics and protobuf, gzip, bounds printed as the Go exporters print them), and
- * {@code /}, {@code /-/healthy}, {@code /-/ready}, {@code /-/reload} and module routes such as {@code /probe}.
+ * {@code /}, {@code /-/healthy}, {@code /-/ready}, {@code /-/reload} and module routes such as {@code /probe}
+ * ({@link Router}). With a web config: HTTPS, and a rate limit, response headers and basic authentication in
+ * front of every path, in the toolkit's order.
  */
 public final class ExporterServer implements AutoCloseable {
 
@@ -71,6 +79,8 @@ public final class ExporterServer implements AutoCloseable {
     private Supplier<Optional<String>> connectionError = Optional::empty;
     private Supplier<String> configStatus = () -> "";
     private Callable<String> reload;
+    private boolean lifecycle;
+    private WebConfig web = WebConfig.NONE;
     private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
 
     public Builder listen(ListenAddress value) {
@@ -115,12 +125,28 @@ public final class ExporterServer implements AutoCloseable {
       return this;
     }
 
+    /** {@code --web.enable-lifecycle}: without it POST {@code /-/reload} answers 403, as in Prometheus. */
+    public Builder lifecycle(boolean value) {
+      this.lifecycle = value;
+      return this;
+    }
+
+    /** TLS, basic authentication, headers and rate limit of {@code --web.config.file}. */
+    public Builder web(WebConfig value) {
+      this.web = value;
+      return this;
+    }
+
     public Builder route(String path, HttpHandler handler) {
       routes.put(path, handler);
       return this;
     }
 
-    public ExporterServer start() throws IOException {
+    /**
+     * @throws TlsMaterialException when the certificate or key cannot be used (they are checked with the config,
+     *     but may have changed since)
+     */
+    public ExporterServer start() throws IOException, TlsMaterialException {
       if (registry == null) {
         throw new IllegalStateException("registry is required");
       }
@@ -130,7 +156,17 @@ public final class ExporterServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
       }
       AtomicBoolean ready = new AtomicBoolean(true);
-      HttpServer server = HttpServer.create(new InetSocketAddress(address.host(), address.port()), 64);
+      InetSocketAddress bind = new InetSocketAddress(address.host(), address.port());
+      HttpServer server;
+      if (web.tls().isPresent()) {
+        ServerTls tls = ServerTls.of(web.tls().get());
+        HttpsServer https = HttpsServer.create(bind, 64);
+        https.setHttpsConfigurator(tls.configurator());
+        LOG.info("TLS is enabled: {}", tls.describe());
+        server = https;
+      } else {
+        server = HttpServer.create(bind, 64);
+      }
       // A few threads: scrapes of one target share a collection, so more would only wait together.
       AtomicInteger n = new AtomicInteger();
       ExecutorService workers = new ThreadPoolExecutor(1, 8, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
@@ -139,70 +175,27 @@ public final class ExporterServer implements AutoCloseable {
         return t;
       }, new ThreadPoolExecutor.CallerRunsPolicy());
       server.setExecutor(workers);
-      server.createContext(telemetryPath, new ScrapeHandler(registry));
-      server.createContext("/", new Router(this, ready));
+      Router router = new Router(new Router.Page(title, telemetryPath, configStatus, status, connectionError), routes, ready,
+          Optional.ofNullable(reload), lifecycle);
+      // One set of filters for both contexts: the rate limit's bucket is shared by every path.
+      List<Filter> filters = filters();
+      server.createContext(telemetryPath, new ScrapeHandler(registry)).getFilters().addAll(filters);
+      server.createContext("/", router).getFilters().addAll(filters);
       server.start();
       return new ExporterServer(server, workers, ready);
     }
-  }
 
-  /** Everything the client's server does not route itself comes here. */
-  private static final class Router implements HttpHandler {
-    private final Builder b;
-    private final AtomicBoolean ready;
-
-    Router(Builder b, AtomicBoolean ready) {
-      this.b = b;
-      this.ready = ready;
-    }
-
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-      try {
-        String path = exchange.getRequestURI().getPath();
-        HttpHandler route = b.routes.get(path);
-        if (route != null) {
-          route.handle(exchange);
-        } else if (path.equals("/") || path.isEmpty()) {
-          LandingPage page = new LandingPage(b.title, b.telemetryPath, b.configStatus.get(), b.connectionError.get(),
-              b.status.get());
-          // Browsers ask for HTML; curl and scripts (Accept: */*) get one plain line per collector.
-          String accept = exchange.getRequestHeaders().getFirst("Accept");
-          if (accept != null && accept.contains("text/html")) {
-            send(exchange, 200, "text/html; charset=utf-8", page.html());
-          } else {
-            send(exchange, 200, "text/plain; charset=utf-8", page.text());
-          }
-        } else if (path.equals("/-/healthy")) {
-          send(exchange, 200, "text/plain; charset=utf-8", "Exporter is healthy.\n");
-        } else if (path.equals("/-/ready")) {
-          boolean ok = ready.get();
-          send(exchange, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "Exporter is Ready.\n"
-              : "Exporter is reloading.\n");
-        } else if (path.equals("/-/reload") && b.reload != null) {
-          reload(exchange);
-        } else {
-          send(exchange, 404, "text/plain; charset=utf-8", "Not found: " + path + "\n");
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("request {} failed: {}", exchange.getRequestURI().getPath(), e.toString());
-        send(exchange, 500, "text/plain; charset=utf-8", "internal error\n");
-      } finally {
-        exchange.close();
+    /** The toolkit's order: rate limit, then headers (so that a 401 has them too), then authentication. */
+    private List<Filter> filters() {
+      List<Filter> out = new ArrayList<>();
+      web.rateLimit().ifPresent(r -> out.add(new RateLimitFilter(r)));
+      if (!web.headers().isEmpty()) {
+        out.add(new ResponseHeadersFilter(web.headers()));
       }
-    }
-
-    private void reload(HttpExchange exchange) throws IOException {
-      if (!exchange.getRequestMethod().equals("POST") && !exchange.getRequestMethod().equals("PUT")) {
-        send(exchange, 405, "text/plain; charset=utf-8", "use POST to reload\n");
-        return;
+      if (web.users().enabled()) {
+        out.add(new BasicAuthFilter(web.users()));
       }
-      try {
-        send(exchange, 200, "text/plain; charset=utf-8", b.reload.call() + "\n");
-      } catch (Exception e) {
-        send(exchange, 400, "text/plain; charset=utf-8", "reload refused, the previous config stays: "
-            + e.getMessage() + "\n");
-      }
+      return out;
     }
   }
 

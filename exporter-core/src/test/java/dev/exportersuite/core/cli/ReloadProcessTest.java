@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The exporter as a real process: it serves, refuses a broken metrics file on reload while keeping the last
- * good definitions, and picks up a fixed file on the next reload (POST /-/reload or SIGHUP).
+ * good definitions, and picks up a fixed file on the next reload (POST /-/reload with --web.enable-lifecycle, or
+ * SIGHUP).
  */
 class ReloadProcessTest {
 
@@ -36,7 +37,7 @@ class ReloadProcessTest {
         "dev.exportersuite.core.jdbc.JdbcExporter",
         "--web.listen-address=127.0.0.1:" + port,
         "--jdbc.url=jdbc:mariadb://127.0.0.1:3306/test", "--jdbc.username=root",
-        "--custom.metrics=" + metrics))
+        "--custom.metrics=" + metrics, "--web.enable-lifecycle"))
         .redirectErrorStream(true).redirectOutput(dir.resolve("exporter.log").toFile()).start();
     try {
       String base = "http://127.0.0.1:" + port;

@@ -31,7 +31,7 @@ public final class RunningExporter<R> implements AutoCloseable {
   private final ExporterServer server;
 
   public RunningExporter(String namespace, RequestExecutor<R> executor, RequestParser<R> requests,
-      String metricsYaml, EngineSettings settings, Labels constLabels) throws IOException, ConfigException {
+      String metricsYaml, EngineSettings settings, Labels constLabels) throws Exception {
     List<MetricDefinition<R>> defs = parse(requests, metricsYaml);
     engine = new ScrapeEngine<>(executor, defs, settings);
     collector = new TargetMetrics(namespace, engine, constLabels, new Redactor(executor.secrets()));
