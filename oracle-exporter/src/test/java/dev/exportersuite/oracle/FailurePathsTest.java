@@ -51,11 +51,14 @@ class FailurePathsTest {
       assertThat(s.landing()).contains("no listener at 127.0.0.1:" + port).contains("ORA-12541");
       Scrape again = scrape(p);
       assertThat(again.metrics().value("oracledb_up")).contains(0.0);
-      // oracledb_exporter's own metrics, by its names, and none it does not have. scrape_errors_total{collector}
-      // has no series before a collector ran, as the peer's CounterVec has none.
+      // oracledb_exporter's own metrics, by its names, and none it does not have but the two of the suite's
+      // reload status. scrape_errors_total{collector} has no series before a collector ran, as the peer's
+      // CounterVec has none.
       assertThat(again.metrics().types().keySet()).filteredOn(n -> n.startsWith("oracledb_")).containsExactlyInAnyOrder(
           "oracledb_up", "oracledb_exporter_last_scrape_duration_seconds", "oracledb_exporter_last_scrape_error",
-          "oracledb_exporter_scrapes_total", "oracledb_exporter_build_info");
+          "oracledb_exporter_scrapes_total", "oracledb_exporter_build_info",
+          "oracledb_exporter_config_last_reload_successful",
+          "oracledb_exporter_config_last_reload_success_timestamp_seconds");
       assertThat(again.metrics().value("oracledb_exporter_last_scrape_error")).contains(1.0);
       assertNoPassword(s.text(), s.landing(), p.stdout(), p.stderr());
       // Logged once, not at every scrape: the message carries nothing that changes per attempt.

@@ -80,15 +80,17 @@ class FlagsTest {
     assertThat(r.stderr()).doesNotContain("s3cret").doesNotContain("its-value").doesNotContain("stray");
   }
 
-  /** Every flag of redis_exporter's main() from 1.45 to 1.66, as a Go user writes them. */
+  /**
+   * Every flag of redis_exporter's main() from 1.45 to 1.66, as a Go user writes them; the server TLS flags need
+   * real files and are in the core's TLS tests and {@link #serverTlsFilesThatDoNotExistStopTheStart}.
+   */
   static final List<String> PEER_FLAGS = List.of("-redis.addr=redis://cache-1:6379", "-redis.user=exporter",
       "-redis.password=s3cret-pw", "-redis.password-file=", "-namespace=redis", "-check-keys=db1=user:*",
       "-check-single-keys=db1=counter", "-check-key-groups=^(%a+):", "-check-streams=db2=orders:*",
       "-check-single-streams=db2=events", "-streams-exclude-consumer-metrics", "-count-keys=db3=sess:*",
       "-check-keys-batch-size=500", "-script=", "-web.listen-address=127.0.0.1:9121", "-web.telemetry-path=/metrics",
       "-log-format=json", "-config-command=CONFIG", "-connection-timeout=5s", "-tls-client-key-file=/k",
-      "-tls-client-cert-file=/c", "-tls-ca-cert-file=/ca", "-tls-server-key-file=/sk",
-      "-tls-server-ca-cert-file=/sca", "-tls-server-min-version=TLS1.3", "-max-distinct-key-groups=50", "-debug",
+      "-tls-client-cert-file=/c", "-tls-ca-cert-file=/ca", "-max-distinct-key-groups=50", "-debug",
       "-set-client-name=false", "-is-tile38", "-is-cluster=false", "-export-client-list", "-export-client-port",
       "-redis-only-metrics", "-ping-on-connect", "-include-config-metrics", "-include-modules-metrics",
       "-disable-exporting-key-values", "-exclude-latency-histogram-metrics", "-redact-config-metrics=false",
@@ -110,11 +112,7 @@ class FlagsTest {
         "--exclude-latency-histogram-metrics has no effect here: the latency histograms are not collected anyway "
             + "(redis_exporter 1.45's families)",
         "--redact-config-metrics=false has no effect here: passwords in the config (masterauth, requirepass, "
-            + "tls-*-pass) are never exported",
-        "--tls-server-key-file has no effect here: serving the metrics over TLS is not supported yet "
-            + "(redis_exporter needs it with --tls-server-cert-file too)",
-        "--tls-server-ca-cert-file has no effect here: serving the metrics over TLS is not supported yet",
-        "--tls-server-min-version has no effect here: serving the metrics over TLS is not supported yet");
+            + "tls-*-pass) are never exported");
     assertThat(r.stderr()).doesNotContain("s3cret-pw");
     assertThat(r.stdout()).contains("redis://cache-1:6379 as exporter (with a password)",
         "gauge redis_key_size [db, key]", "gauge redis_keys_count [db, key]",
@@ -129,10 +127,11 @@ class FlagsTest {
   }
 
   @Test
-  void aServerCertificateAndKeyStopTheStartRatherThanServePlainHttp() {
+  void serverTlsFilesThatDoNotExistStopTheStart() {
     CommandRun.Result r = check("-tls-server-cert-file=/c", "-tls-server-key-file=/k");
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.stderr()).contains("serving the metrics over TLS is not supported yet; refusing to start");
+    assertThat(r.stderr()).contains("--tls-server-cert-file: /c: file not found")
+        .contains("--tls-server-key-file: /k: file not found");
   }
 
   @Test
