@@ -27,6 +27,7 @@ public final class RowConverter {
   private final String namespace;
   private final NameResolver names;
   private final Map<String, AtomicLong> truncated = new ConcurrentHashMap<>();
+  private final LabelCache labels = new LabelCache();
 
   public RowConverter(MetricDefinition<?> definition, String namespace) {
     this.definition = definition;
@@ -38,7 +39,13 @@ public final class RowConverter {
     return definition;
   }
 
+  /** The label sets of this definition's families, kept from one conversion to the next. */
+  LabelCache labelCache() {
+    return labels;
+  }
+
   public Converted convert(List<Row> result) {
+    labels.nextConversion();
     List<Row> rows = result;
     List<String> errors = new ArrayList<>();
     List<FamilyBuilder> families = definition.naming().fieldToAppend().isPresent()
