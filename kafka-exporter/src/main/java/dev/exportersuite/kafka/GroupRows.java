@@ -57,6 +57,10 @@ final class GroupRows {
    * found deleted is left out.
    */
   static List<Committed> committed(KafkaRequest r, Lookups l, Deadline d) throws Exception {
+    return l.derived(List.of("committed", r.groups(), r.topics()), d, () -> readCommitted(r, l, d));
+  }
+
+  private static List<Committed> readCommitted(KafkaRequest r, Lookups l, Deadline d) throws Exception {
     List<GroupListing> groups = selected(r, l, d);
     if (groups.isEmpty()) {
       return List.of();
@@ -100,7 +104,7 @@ final class GroupRows {
     }));
     OffsetReader.report(l, "consumer group lag", ends);
     note(l, "consumer group offsets", failure);
-    return out;
+    return List.copyOf(out);
   }
 
   /**

@@ -8,14 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * {@code consumer-lag-seconds}: the rows of {@code consumer-offsets} (from the same shared OffsetFetch and
- * ListOffsets answers) and {@code lag_seconds}, the age of the oldest record each group has not consumed: now less
+ * {@code consumer-lag-seconds}: a row per group and partition it has committed, as {@code consumer-offsets} (from
+ * the same shared OffsetFetch and ListOffsets answers): {@code consumergroup}, {@code topic}, {@code partition} and
+ * {@code lag_seconds}, the age of the oldest record the group has not consumed: now less
  * the timestamp of the first record at or after its committed offset. 0 when the group has read everything (lag 0),
  * or when what it has not read holds no record (transaction markers only). The timestamps come from one consumer
  * Fetch per broker for all partitions that lag ({@link RecordTimestamps}), at most
@@ -61,10 +61,8 @@ final class LagSecondsRows {
 
     List<Row> rows = new ArrayList<>(committed.size());
     for (GroupRows.Committed c : committed) {
-      Double age = lagSeconds(c, read.get(c.tp(), Math.max(c.current(),
-          starts.getOrDefault(c.tp(), Long.MIN_VALUE))), now).orElse(null);
+      Double age = lagSeconds(c, read, starts, now);
       rows.add(Row.of("consumergroup", c.group(), "topic", c.tp().topic(), "partition", c.tp().partition(),
-          "current_offset", c.current(), "log_end_offset", c.end().orElse(null), "lag", c.lag().orElse(null),
           "lag_seconds", age));
     }
     report(l, read, belowStart);
@@ -75,24 +73,18 @@ final class LagSecondsRows {
    * 0 without lag; else the seconds since the timestamp of the first record the group has not read: none when it
    * was not read or the record has no timestamp; never below 0 (the producer's clock may be ahead).
    */
-  private static Optional<Double> lagSeconds(GroupRows.Committed c, Optional<Long> found, long now) {
-    if (c.lag().isEmpty()) {
-      return Optional.empty();
+  private static Double lagSeconds(GroupRows.Committed c, RecordTimestamps.Result read,
+      Map<TopicPartition, Long> starts, long now) {
+    long lag = c.lag().orElse(-1L);
+    if (lag <= 0) {
+      return lag == 0 ? 0.0 : null;
     }
-    if (c.lag().get() == 0) {
-      return Optional.of(0.0);
+    Long start = starts.get(c.tp());
+    Long timestamp = read.get(c.tp(), start == null ? c.current() : Math.max(c.current(), start));
+    if (timestamp == null || (timestamp < 0 && timestamp != RecordTimestamps.NOTHING)) {
+      return null;
     }
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    long timestamp = found.get();
-    if (timestamp == RecordTimestamps.NOTHING) {
-      return Optional.of(0.0);
-    }
-    if (timestamp < 0) {
-      return Optional.empty();
-    }
-    return Optional.of(Math.max(0, now - timestamp) / 1000.0);
+    return timestamp == RecordTimestamps.NOTHING ? 0.0 : Math.max(0, now - timestamp) / 1000.0;
   }
 
   /** The partitions to read: all that lag, or the {@code --lag.seconds.max-partitions} with the largest lag. */
