@@ -103,8 +103,8 @@ final class RecordTimestamps implements AutoCloseable {
     // records after those read, usually none; it is answered and dropped, and must not hold the next read long.
     c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-    // No MBean per client metric (several per partition), and no pushing them to the brokers (KIP-714): nobody
-    // reads them here, and for 3,000 partitions they hold 10 MB.
+    // No MBean per client metric (several per partition read), and no copy of them to push to the brokers
+    // (KIP-714): nobody reads them here.
     c.put(ConsumerConfig.METRIC_REPORTER_CLASSES_CONFIG, "");
     c.put(ConsumerConfig.ENABLE_METRICS_PUSH_CONFIG, false);
     this.config = Map.copyOf(c);
@@ -168,8 +168,8 @@ final class RecordTimestamps implements AutoCloseable {
       failure = Notes.describe(e);
     } finally {
       try {
-        // Nothing stays assigned or buffered between scrapes (the consumer keeps metrics per assigned partition);
-        // the connections stay. The next read's assignment costs the consumer one Metadata request.
+        // No partition stays assigned and no fetched record buffered between scrapes; the connections stay. The
+        // next read's assignment costs the consumer one Metadata request.
         c.unsubscribe();
       } catch (KafkaException | IllegalStateException e) {
         // closed meanwhile

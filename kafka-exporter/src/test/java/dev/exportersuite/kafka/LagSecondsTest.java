@@ -30,9 +30,11 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code events/0}: 4 records of 3600, 3000, 1800 and 60 s ago; {@code events/1}: one record of 7200 s ago;</li>
  *   <li>{@code trimmed/0}: records of 5000, 4000 and 3000 s ago, the first two deleted (log start 2);</li>
  *   <li>{@code tx/0}: two records of 600 s ago written in a transaction, then its commit marker (offset 2);</li>
+ *   <li>{@code big/0}: one record of 100 KiB, 900 s ago: a record batch larger than a Fetch's limit per partition;</li>
  *   <li>groups {@code behind} (events/0 at 0, events/1 at 0), {@code middle} (events/0 at 2), {@code current}
  *   (events/0 at 4, events/1 at 1: no lag), {@code stale} (trimmed/0 at 0, below the log start),
- *   {@code tx-reader} (tx/0 at 2: lag 1, the marker), {@code tx-behind} (tx/0 at 0).</li>
+ *   {@code tx-reader} (tx/0 at 2: lag 1, the marker), {@code tx-behind} (tx/0 at 0), {@code big-reader} (big/0 at
+ *   0).</li>
  * </ul>
  * An age is asserted within [expected, expected + 60 s]: the test's own duration, far less than the gaps between
  * the records, so a wrong record (or the wrong end of the partition) cannot pass.
@@ -49,18 +51,24 @@ class LagSecondsTest {
     kafka.createTopic("events", 2);
     kafka.createTopic("trimmed", 1);
     kafka.createTopic("tx", 1);
+    kafka.createTopic("big", 1);
     produceAt("events", 0, 3600, 3000, 1800, 60);
     produceAt("events", 1, 7200);
     produceAt("trimmed", 0, 5000, 4000, 3000);
     kafka.admin().deleteRecords(Map.of(new TopicPartition("trimmed", 0), RecordsToDelete.beforeOffset(2)))
         .all().get(30, TimeUnit.SECONDS);
     produceInTransaction("tx", 600, 600);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(producer())) {
+      producer.send(new ProducerRecord<>("big", 0, t0 - 900_000, null, "x".repeat(100 * 1024)))
+          .get(30, TimeUnit.SECONDS);
+    }
     kafka.commit("behind", Map.of(tp("events", 0), 0L, tp("events", 1), 0L));
     kafka.commit("middle", Map.of(tp("events", 0), 2L));
     kafka.commit("current", Map.of(tp("events", 0), 4L, tp("events", 1), 1L));
     kafka.commit("stale", Map.of(tp("trimmed", 0), 0L));
     kafka.commit("tx-reader", Map.of(tp("tx", 0), 2L));
     kafka.commit("tx-behind", Map.of(tp("tx", 0), 0L));
+    kafka.commit("big-reader", Map.of(tp("big", 0), 0L));
   }
 
   @AfterAll
@@ -149,7 +157,10 @@ class LagSecondsTest {
         .contains(1.0);
     assertThat(age(e, "tx-reader", "tx", 0)).isZero();
     assertThat(age(e, "tx-behind", "tx", 0)).isBetween(600.0, 660.0);
-    assertThat(e.samples("kafka_consumergroup_lag_seconds")).hasSize(8);
+    // A record batch larger than the 64 KiB a partition may return per Fetch still comes.
+    assertThat(RecordTimestamps.PARTITION_BYTES).isLessThan(100 * 1024);
+    assertThat(age(e, "big-reader", "big", 0)).isBetween(900.0, 960.0);
+    assertThat(e.samples("kafka_consumergroup_lag_seconds")).hasSize(9);
     assertThat(e.samples("kafka_exporter_scrape_errors_total")).allSatisfy(s -> assertThat(s.value()).isZero());
   }
 
@@ -184,7 +195,7 @@ class LagSecondsTest {
   /** Over the bound, the partitions with the largest lag are read, the others have no series, and the log says so. */
   @Test
   void atMostMaxPartitionsAreReadPerScrape() {
-    // Lagging: events/0 (largest lag 4), trimmed/0 and tx/0 (3 each; trimmed first by name), events/1 (1).
+    // Lagging: events/0 (largest lag 4), trimmed/0 and tx/0 (3 each; trimmed first by name), events/1 and big/0 (1).
     CommandRun.Result r = once("--lag.seconds", "--lag.seconds.max-partitions=2");
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     Exposition e = Exposition.parse(r.stdout());
@@ -202,11 +213,10 @@ class LagSecondsTest {
 
   /**
    * The cost, on the broker's own request meters: the requests of a normal scrape, one Metadata request more (the
-   * consumer's, for the topics that lag: it drops its assignment after each read, and with it the metrics it keeps
-   * per partition), and two Fetches per broker for all partitions and groups (the one that reads, and the one the
-   * Kafka consumer always sends ahead behind a poll that returned records). Counted over three scrapes, since the
-   * last Fetch of a scrape may be answered, and so counted, a moment after it; reading per partition or per group
-   * would be 4 and 7 Fetches a scrape here.
+   * consumer's, for the topics that lag: it drops its assignment after each read), and two Fetches per broker for
+   * all partitions and groups (the one that reads, and the one the Kafka consumer always sends ahead behind a poll
+   * that returned records). Counted over three scrapes, since the last Fetch of a scrape may be answered, and so
+   * counted, a moment after it; reading per partition or per group would be 4 and 7 Fetches a scrape here.
    */
   @Test
   void aScrapeReadsTheTimestampsOfAllPartitionsInOneFetchPerBroker() throws Exception {
@@ -214,7 +224,10 @@ class LagSecondsTest {
     Map<String, Long> perScrape = Map.of("DescribeCluster", 1L, "ListOffsets", 2L, "Metadata", 2L,
         "ListGroups", 1L, "FindCoordinator", 2L, "DescribeGroups", 1L, "OffsetFetch", 1L);
     int scrapes = 3;
-    try (RunningExporter<KafkaRequest> e = exporter(KafkaSettings.DEFAULTS, yaml)) {
+    // big/0's batch is larger than a partition's share of a Fetch: it may take a Fetch of its own (tested above).
+    KafkaSettings withoutBig = new KafkaSettings(NameFilter.ALL, NameFilter.of(".*", "^big-reader$"), true,
+        Duration.ofSeconds(30));
+    try (RunningExporter<KafkaRequest> e = exporter(withoutBig, yaml)) {
       e.scrape();
       Map<String, Long> before = BrokerRequests.count();
       for (int i = 0; i < scrapes; i++) {
