@@ -45,7 +45,7 @@ final class LagSecondsRows {
     Map<TopicPartition, NavigableSet<Long>> asked = new HashMap<>();
     Set<TopicPartition> belowStart = new HashSet<>();
     for (GroupRows.Committed c : committed) {
-      if (chosen.contains(c.tp())) {
+      if (c.lag().orElse(0L) > 0 && chosen.contains(c.tp())) {
         long start = starts.getOrDefault(c.tp(), Long.MIN_VALUE);
         if (c.current() < start) {
           belowStart.add(c.tp());
