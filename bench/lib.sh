@@ -24,3 +24,9 @@ bench_limit() {
   ( sleep "$1"; echo "bench: time limit reached" >&2; kill -TERM $$ ) &
   WATCHDOG=$!
 }
+
+# The JVM settings of the suite's container image (the Dockerfile's JAVA_OPTS), so that the figures are those of a
+# deployment; a JAVA_OPTS in the environment wins.
+image_java_opts() {
+  sed -n 's/^ *JAVA_OPTS="\([^"]*\)".*/\1/p' Dockerfile | head -n 1
+}

@@ -16,13 +16,27 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
-/** {@code consumer-offsets} and {@code groups}. */
+/** {@code consumer-offsets} and {@code groups}; the committed offsets {@code consumer-lag-seconds} starts from. */
 final class GroupRows {
 
   private static final Comparator<TopicPartition> BY_TOPIC_PARTITION =
       Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
   private GroupRows() {}
+
+  /**
+   * One group's committed offset of one partition, with the partition's end offset when it arrived.
+   *
+   * @param current the committed offset
+   * @param end the log end offset (high watermark) this scrape read
+   */
+  record Committed(String group, TopicPartition tp, long current, Optional<Long> end) {
+
+    /** What {@code kafka-consumer-groups.sh --describe} shows, never below 0. */
+    Optional<Long> lag() {
+      return end.map(x -> Math.max(0, x - current));
+    }
+  }
 
   /**
    * A row per group and partition it has committed: {@code consumergroup}, {@code topic}, {@code partition},
@@ -32,6 +46,21 @@ final class GroupRows {
    * lag. With {@code --offset.show-all=false}, only partitions assigned to a member of the group.
    */
   static List<Row> offsets(KafkaRequest r, Lookups l, Deadline d) throws Exception {
+    return committed(r, l, d).stream().map(c -> Row.of("consumergroup", c.group(), "topic", c.tp().topic(),
+        "partition", c.tp().partition(), "current_offset", c.current(), "log_end_offset", c.end().orElse(null),
+        "lag", c.lag().orElse(null))).toList();
+  }
+
+  /**
+   * The committed offsets of the groups and topics the request and the flags select, by group and then by topic
+   * and partition, with the end offsets: the collection's shared OffsetFetch and ListOffsets answers. A topic
+   * found deleted is left out.
+   */
+  static List<Committed> committed(KafkaRequest r, Lookups l, Deadline d) throws Exception {
+    return l.derived(List.of("committed", r.groups(), r.topics()), d, () -> readCommitted(r, l, d));
+  }
+
+  private static List<Committed> readCommitted(KafkaRequest r, Lookups l, Deadline d) throws Exception {
     List<GroupListing> groups = selected(r, l, d);
     if (groups.isEmpty()) {
       return List.of();
@@ -67,18 +96,15 @@ final class GroupRows {
       l.layoutIsStale();
     }
     OffsetReader.Result ends = OffsetReader.read(l, l.latest(d), wanted, d);
-    List<Row> rows = new ArrayList<>();
+    List<Committed> out = new ArrayList<>();
     byGroup.forEach((group, offsets) -> offsets.forEach((tp, current) -> {
       if (!ends.gone(tp.topic())) {
-        Optional<Long> end = ends.get(tp);
-        rows.add(Row.of("consumergroup", group, "topic", tp.topic(), "partition", tp.partition(),
-            "current_offset", current, "log_end_offset", end.orElse(null),
-            "lag", end.map(x -> Math.max(0, x - current)).orElse(null)));
+        out.add(new Committed(group, tp, current, ends.get(tp)));
       }
     }));
     OffsetReader.report(l, "consumer group lag", ends);
     note(l, "consumer group offsets", failure);
-    return rows;
+    return List.copyOf(out);
   }
 
   /**

@@ -21,12 +21,15 @@ final class KafkaExecutor implements RequestExecutor<KafkaRequest> {
   private final AdminClient admin;
   private final MetadataCache metadata;
   private final Notes notes = new Notes();
+  /** For {@code consumer-lag-seconds} only: its consumer is made at the first such request. */
+  private final RecordTimestamps timestamps;
   private volatile Lookups current;
 
   KafkaExecutor(KafkaTarget target) {
     this.target = target;
     this.admin = new AdminClient(target);
     this.metadata = new MetadataCache(target.settings().refreshMetadata(), target.settings().topics(), notes);
+    this.timestamps = new RecordTimestamps(target.clientConfig());
   }
 
   @Override
@@ -60,6 +63,7 @@ final class KafkaExecutor implements RequestExecutor<KafkaRequest> {
       case TOPIC_CONFIGS -> TopicRows.configs(request, l, d);
       case LOG_DIRS -> TopicRows.logDirs(request, l, d);
       case CONSUMER_OFFSETS -> GroupRows.offsets(request, l, d);
+      case CONSUMER_LAG_SECONDS -> LagSecondsRows.rows(request, l, timestamps, d);
       case GROUPS -> GroupRows.groups(request, l, d);
     };
   }
@@ -75,6 +79,7 @@ final class KafkaExecutor implements RequestExecutor<KafkaRequest> {
 
   @Override
   public void close() {
+    timestamps.close();
     admin.close();
   }
 }

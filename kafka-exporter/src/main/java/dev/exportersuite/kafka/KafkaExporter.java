@@ -72,6 +72,15 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
       description = "How long the topic list and partition layout are kept before they are read again (default 30s).")
   String refreshMetadata;
 
+  @Option(names = "--lag.seconds", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+      description = "Also expose kafka_consumergroup_lag_seconds, the age of the oldest message each group has not "
+          + "consumed (one consumer Fetch per broker per scrape more; default off).")
+  Boolean lagSeconds;
+
+  @Option(names = "--lag.seconds.max-partitions", paramLabel = "N",
+      description = "The most lagging partitions whose oldest unconsumed message is read per scrape (default 1000).")
+  Integer lagSecondsMaxPartitions;
+
   @Mixin
   PeerFlags peer = new PeerFlags();
 
@@ -172,17 +181,21 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
         groupExclude));
     Optional<Duration> refresh = errors.read(this::refresh);
     Optional<Optional<SaslLogin>> sasl = errors.read(() -> peer.saslLogin(env));
+    Optional<Integer> lagLimit = errors.read(this::lagSecondsLimit);
     errors.throwIfAny();
     peer.withoutEffect().forEach(line -> LoggerFactory.getLogger(KafkaExporter.class).warn("{}", line));
     KafkaSettings settings = new KafkaSettings(topics.orElseThrow(), groups.orElseThrow(),
-        offsetShowAll == null || offsetShowAll, refresh.orElseThrow());
-    return Datastore.of(new KafkaTarget(resolved.orElseThrow(), CLIENT_ID, settings, sasl.orElseThrow()));
+        offsetShowAll == null || offsetShowAll, refresh.orElseThrow(), lagLimit.orElseThrow());
+    boolean lag = lagSeconds != null && lagSeconds;
+    return Datastore.of(new KafkaTarget(resolved.orElseThrow(), CLIENT_ID, settings, sasl.orElseThrow()))
+        .withDefinitions(loaded -> LagSecondsSwitch.apply(lag, loaded));
   }
 
   /** {@code --no-offset.show-all} and the like; any other unknown argument is an error. */
   private void negations() throws ConfigException {
     Map<String, Consumer<Boolean>> booleans = new LinkedHashMap<>();
     booleans.put("offset.show-all", v -> offsetShowAll = v);
+    booleans.put("lag.seconds", v -> lagSeconds = v);
     peer.booleans(booleans);
     serverTls.booleans(booleans);
     for (String arg : unmatched) {
@@ -219,6 +232,17 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
       throw new ConfigException("command line", 0, excludeFlag, "not a valid regular expression: "
           + e.getDescription());
     }
+  }
+
+  private int lagSecondsLimit() throws ConfigException {
+    if (lagSecondsMaxPartitions == null) {
+      return KafkaSettings.LAG_SECONDS_MAX_PARTITIONS;
+    }
+    if (lagSecondsMaxPartitions < 1) {
+      throw new ConfigException("command line", 0, "--lag.seconds.max-partitions", "must be at least 1, got "
+          + lagSecondsMaxPartitions);
+    }
+    return lagSecondsMaxPartitions;
   }
 
   private Duration refresh() throws ConfigException {

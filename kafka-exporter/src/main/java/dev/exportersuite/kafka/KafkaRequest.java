@@ -35,6 +35,8 @@ record KafkaRequest(Kind kind, NameFilter topics, NameFilter groups, List<String
     TOPICS("topics", Option.TOPIC),
     PARTITIONS("partitions", Option.TOPIC),
     CONSUMER_OFFSETS("consumer-offsets", Option.GROUP, Option.TOPIC),
+    /** consumer-offsets' rows and the age of the oldest unread record: a consumer Fetch per broker more. */
+    CONSUMER_LAG_SECONDS("consumer-lag-seconds", Option.GROUP, Option.TOPIC),
     GROUPS("groups", Option.GROUP),
     TOPIC_CONFIGS("topic-configs", Option.TOPIC, Option.KEYS),
     LOG_DIRS("log-dirs", Option.TOPIC);

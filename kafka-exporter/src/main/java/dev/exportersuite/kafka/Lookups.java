@@ -63,7 +63,7 @@ final class Lookups {
   private final Notes notes;
   private final long startedNanos;
   private final Optional<ClusterFacts> cluster;
-  private final Map<String, CompletableFuture<Object>> shared = new ConcurrentHashMap<>();
+  private final Map<Object, CompletableFuture<Object>> shared = new ConcurrentHashMap<>();
   /** What rechecks of this collection found, so that a later request does not wait for those offsets again. */
   private final Set<String> goneTopics = ConcurrentHashMap.newKeySet();
   private final Set<TopicPartition> leaderless = ConcurrentHashMap.newKeySet();
@@ -223,13 +223,22 @@ final class Lookups {
     });
   }
 
-  private interface Compute<T> {
+  interface Compute<T> {
     T run() throws Exception;
+  }
+
+  /**
+   * What requests of this collection derive alike from the lookups above, computed by the first that asks (the
+   * committed offsets that {@code consumer-offsets} and {@code consumer-lag-seconds} with the same filters start
+   * from): 30,000 of them are worth making once.
+   */
+  <T> T derived(List<Object> key, Deadline d, Compute<T> compute) throws Exception {
+    return share(key, d, compute);
   }
 
   /** The first caller computes, the others wait for it until their own deadline. */
   @SuppressWarnings("unchecked")
-  private <T> T share(String key, Deadline d, Compute<T> compute) throws Exception {
+  private <T> T share(Object key, Deadline d, Compute<T> compute) throws Exception {
     CompletableFuture<Object> mine = new CompletableFuture<>();
     CompletableFuture<Object> f = shared.putIfAbsent(key, mine);
     if (f == null) {

@@ -107,6 +107,27 @@ class FlagsTest {
         "--sasl.password=s3cret-pw").stderr()).contains("OAUTHBEARER is not supported").doesNotContain("s3cret-pw");
   }
 
+  /** Consumer lag in seconds costs a Fetch per broker: shipped off, switched on by --lag.seconds. */
+  @Test
+  void lagSecondsIsOffUnlessAskedFor() {
+    CommandRun.Result off = check();
+    assertThat(off.stdout()).containsPattern("consumergroup_lag_seconds +off ");
+    CommandRun.Result on = check("--lag.seconds", "--lag.seconds.max-partitions=5000");
+    assertThat(on.exitCode()).as(on.stderr()).isZero();
+    assertThat(on.stdout()).containsPattern("consumergroup_lag_seconds +enabled ")
+        .contains("gauge kafka_consumergroup_lag_seconds [consumergroup, topic, partition]");
+    assertThat(check("--lag.seconds=true", "--no-lag.seconds").stdout())
+        .containsPattern("consumergroup_lag_seconds +off ");
+
+    CommandRun.Result bad = check("--lag.seconds", "--no-default.metrics", "--lag.seconds.max-partitions=0");
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.stderr()).contains("--lag.seconds.max-partitions: must be at least 1, got 0");
+    CommandRun.Result none = check("--lag.seconds", "--no-default.metrics");
+    assertThat(none.exitCode()).isEqualTo(1);
+    assertThat(none.stderr()).contains("--lag.seconds: no metrics entry of collector consumergroup_lag_seconds is "
+        + "loaded: it is one of the default metrics, which --no-default.metrics leaves out");
+  }
+
   @Test
   void anUnknownFlagIsRefused() {
     CommandRun.Result r = check("--no-such.flag");

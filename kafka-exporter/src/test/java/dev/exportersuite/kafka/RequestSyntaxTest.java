@@ -73,10 +73,12 @@ class RequestSyntaxTest {
   @Test
   void mistakesSayWhatToWriteAndQuoteTheWordAtFault() {
     assertThat(error("")).isEqualTo("the request is empty: write one of cluster, brokers, topics, partitions, "
-        + "consumer-offsets, groups, topic-configs, log-dirs");
+        + "consumer-offsets, consumer-lag-seconds, groups, topic-configs, log-dirs");
     assertThat(error("partition")).isEqualTo("unknown request 'partition' (did you mean 'partitions'?): write one "
-        + "of cluster, brokers, topics, partitions, consumer-offsets, groups, topic-configs, log-dirs "
-        + "(at 'partition')");
+        + "of cluster, brokers, topics, partitions, consumer-offsets, consumer-lag-seconds, groups, topic-configs, "
+        + "log-dirs (at 'partition')");
+    assertThat(error("consumer-lag-seconds keys=x")).isEqualTo("'keys' is not an option of consumer-lag-seconds: "
+        + "consumer-lag-seconds takes topic=REGEX, topic!=REGEX, group=REGEX, group!=REGEX (at 'keys=x')");
     assertThat(error("partitions orders")).isEqualTo("'orders' is not an option: partitions takes topic=REGEX, "
         + "topic!=REGEX (at 'orders')");
     assertThat(error("partitions group=x")).isEqualTo("'group' is not an option of partitions: partitions takes "
@@ -119,8 +121,8 @@ class RequestSyntaxTest {
     List<String> lines = e.lines();
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0)).isEqualTo("team.yaml:6: metrics[1].request: unknown request 'partitons' (did you mean "
-        + "'partitions'?): write one of cluster, brokers, topics, partitions, consumer-offsets, groups, "
-        + "topic-configs, log-dirs (at 'partitons')");
+        + "'partitions'?): write one of cluster, brokers, topics, partitions, consumer-offsets, "
+        + "consumer-lag-seconds, groups, topic-configs, log-dirs (at 'partitons')");
     assertThat(lines.get(1)).startsWith("team.yaml:12: metrics[2].request: topic= is not a valid regular expression");
   }
 }

@@ -82,7 +82,7 @@ public final class FamilyAssembler {
           continue;
         }
         try {
-          families.put(key, f.build(constLabels));
+          families.put(key, f.build(constLabels, converter.labelCache()));
         } catch (IllegalArgumentException e) {
           owner.remove(key);
           collectorProblems.add(f.name() + ": " + e.getMessage());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Collects the samples of one metric family from rows and builds the client's immutable snapshot. It refuses
@@ -24,8 +25,10 @@ final class FamilyBuilder {
   private final MetricType type;
   private final String help;
   private final List<String> labelNames;
-  private final Map<List<String>, Object> points = new LinkedHashMap<>();
-  private final Map<List<String>, Integer> rowOf = new LinkedHashMap<>();
+  /** By label values: the sample, and the row that gave it (to name both rows of a duplicate). */
+  private final Map<List<String>, Point> points = new LinkedHashMap<>();
+
+  private record Point(int row, Object value) {}
 
   FamilyBuilder(String name, MetricType type, String help, List<String> labelNames) {
     this.name = name;
@@ -56,54 +59,54 @@ final class FamilyBuilder {
   }
 
   private void put(List<String> labelValues, int row, Object point) throws SampleException {
-    List<String> key = List.copyOf(labelValues);
-    Integer first = rowOf.putIfAbsent(key, row);
+    Point first = points.putIfAbsent(List.copyOf(labelValues), new Point(row, point));
     if (first != null) {
       // Label names only: the values are data, and a failed family exposes none of them.
-      throw new SampleException("rows " + (first + 1) + " and " + (row + 1) + " have the same values of the labels "
-          + labelNames + "; add a label column that tells them apart, or aggregate in the request");
+      throw new SampleException("rows " + (first.row() + 1) + " and " + (row + 1) + " have the same values of the "
+          + "labels " + labelNames + "; add a label column that tells them apart, or aggregate in the request");
     }
-    points.put(key, point);
   }
 
   MetricSnapshot build(Labels constLabels) {
+    return build(constLabels, new LabelCache());
+  }
+
+  /** @param cache the label sets of the definition's last conversions (see {@link LabelCache}) */
+  MetricSnapshot build(Labels constLabels, LabelCache cache) {
+    Function<List<String>, Labels> labels = values -> cache.get(labelNames, values, constLabels);
     return switch (type) {
-      case COUNTER -> counter(constLabels);
-      case HISTOGRAM -> histogram(constLabels);
-      case UNTYPED -> untyped(constLabels);
-      case GAUGE -> gauge(constLabels);
+      case COUNTER -> counter(labels);
+      case HISTOGRAM -> histogram(labels);
+      case UNTYPED -> untyped(labels);
+      case GAUGE -> gauge(labels);
     };
   }
 
-  private Labels labels(List<String> values, Labels constLabels) {
-    return Labels.of(labelNames, values).merge(constLabels);
-  }
-
-  private MetricSnapshot gauge(Labels constLabels) {
+  private MetricSnapshot gauge(Function<List<String>, Labels> labels) {
     GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
-    points.forEach((k, v) -> b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-        .labels(labels(k, constLabels)).value((Double) v).build()));
+    points.forEach((k, p) -> b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+        .labels(labels.apply(k)).value((Double) p.value()).build()));
     return b.build();
   }
 
-  private MetricSnapshot counter(Labels constLabels) {
+  private MetricSnapshot counter(Function<List<String>, Labels> labels) {
     CounterSnapshot.Builder b = CounterSnapshot.builder().name(MetricNames.counterBase(name)).help(help);
-    points.forEach((k, v) -> b.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
-        .labels(labels(k, constLabels)).value((Double) v).build()));
+    points.forEach((k, p) -> b.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+        .labels(labels.apply(k)).value((Double) p.value()).build()));
     return b.build();
   }
 
-  private MetricSnapshot untyped(Labels constLabels) {
+  private MetricSnapshot untyped(Function<List<String>, Labels> labels) {
     UnknownSnapshot.Builder b = UnknownSnapshot.builder().name(name).help(help);
-    points.forEach((k, v) -> b.dataPoint(UnknownSnapshot.UnknownDataPointSnapshot.builder()
-        .labels(labels(k, constLabels)).value((Double) v).build()));
+    points.forEach((k, p) -> b.dataPoint(UnknownSnapshot.UnknownDataPointSnapshot.builder()
+        .labels(labels.apply(k)).value((Double) p.value()).build()));
     return b.build();
   }
 
-  private MetricSnapshot histogram(Labels constLabels) {
+  private MetricSnapshot histogram(Function<List<String>, Labels> labels) {
     HistogramSnapshot.Builder b = HistogramSnapshot.builder().name(name).help(help);
-    points.forEach((k, v) -> {
-      HistogramPoint p = (HistogramPoint) v;
+    points.forEach((k, point) -> {
+      HistogramPoint p = (HistogramPoint) point.value();
       ClassicHistogramBuckets.Builder buckets = ClassicHistogramBuckets.builder();
       List<Double> bounds = new ArrayList<>(p.cumulative().keySet());
       bounds.sort(Double::compare);
@@ -118,7 +121,7 @@ final class FamilyBuilder {
         buckets.bucket(Double.POSITIVE_INFINITY, Math.max(0, p.count() - previous));
       }
       b.dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
-          .labels(labels(k, constLabels)).classicHistogramBuckets(buckets.build()).sum(p.sum()).build());
+          .labels(labels.apply(k)).classicHistogramBuckets(buckets.build()).sum(p.sum()).build());
     });
     return b.build();
   }

@@ -27,6 +27,7 @@ public final class RowConverter {
   private final String namespace;
   private final NameResolver names;
   private final Map<String, AtomicLong> truncated = new ConcurrentHashMap<>();
+  private final LabelCache labels = new LabelCache();
 
   public RowConverter(MetricDefinition<?> definition, String namespace) {
     this.definition = definition;
@@ -38,7 +39,13 @@ public final class RowConverter {
     return definition;
   }
 
+  /** The label sets of this definition's families, kept from one conversion to the next. */
+  LabelCache labelCache() {
+    return labels;
+  }
+
   public Converted convert(List<Row> result) {
+    labels.nextConversion();
     List<Row> rows = result;
     List<String> errors = new ArrayList<>();
     List<FamilyBuilder> families = definition.naming().fieldToAppend().isPresent()
@@ -50,6 +57,15 @@ public final class RowConverter {
   /** The classic form: one family per metricsdesc column. */
   private List<FamilyBuilder> byColumn(List<Row> rows, List<String> errors) {
     List<FamilyBuilder> out = new ArrayList<>();
+    // A row's label values are read once for all its metrics (a Kafka partition row has seven).
+    List<Object> labelsOfRows = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      try {
+        labelsOfRows.add(List.copyOf(labelValues(rows.get(i), i)));
+      } catch (SampleException e) {
+        labelsOfRows.add(e);
+      }
+    }
     for (Map.Entry<String, String> column : definition.metrics().help().entrySet()) {
       String name = MetricNames.join(namespace, definition.context(), column.getKey());
       MetricType type = definition.metrics().typeOf(column.getKey());
@@ -57,7 +73,7 @@ public final class RowConverter {
       try {
         for (int i = 0; i < rows.size(); i++) {
           Row row = rows.get(i);
-          List<String> labelValues = labelValues(row, i);
+          List<String> labelValues = labelsOf(labelsOfRows.get(i));
           if (type == MetricType.HISTOGRAM) {
             addHistogram(family, column.getKey(), row, i, labelValues);
           } else {
@@ -155,6 +171,14 @@ public final class RowConverter {
     }
     family.addHistogram(labelValues, i,
         new FamilyBuilder.HistogramPoint(sum.getAsDouble(), (long) count.getAsDouble(), cumulative));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> labelsOf(Object labelsOrProblem) throws SampleException {
+    if (labelsOrProblem instanceof SampleException e) {
+      throw new SampleException(e.getMessage());
+    }
+    return (List<String>) labelsOrProblem;
   }
 
   private List<String> labelValues(Row row, int i) throws SampleException {

@@ -6,6 +6,7 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class TargetMetrics implements MultiCollector, ScrapeStatus {
 
   /** Concurrent scrapes that shared one collection also share its processing, so counters move once. */
   private synchronized Processed latest(CollectionResult result) {
-    if (last != null && last.source() == result) {
+    if (last != null && last.source().get() == result) {
       return last;
     }
     last = process(result);
@@ -103,7 +104,7 @@ public final class TargetMetrics implements MultiCollector, ScrapeStatus {
     CollectorHealth.Report report = health.record(result, assembled.problems());
     List<MetricSnapshot> all = new ArrayList<>(selfMetrics.record(result, report));
     all.addAll(assembled.families().values());
-    return new Processed(result, safeSnapshots(all), report.connectionError());
+    return new Processed(new WeakReference<>(result), safeSnapshots(all), report.connectionError());
   }
 
   /** Last line of defence: a clash the checks above missed must not turn into HTTP 500. */
@@ -119,5 +120,10 @@ public final class TargetMetrics implements MultiCollector, ScrapeStatus {
     }
   }
 
-  private record Processed(CollectionResult source, MetricSnapshots snapshots, Optional<String> connectionError) {}
+  /**
+   * @param source the collection these snapshots come from, weakly: every scrape that shares it holds it while it
+   *     needs it, and between scrapes its rows (tens of MB on a large Kafka cluster) would only fill the heap
+   */
+  private record Processed(WeakReference<CollectionResult> source, MetricSnapshots snapshots,
+      Optional<String> connectionError) {}
 }

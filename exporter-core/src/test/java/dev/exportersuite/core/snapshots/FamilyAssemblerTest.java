@@ -107,4 +107,31 @@ class FamilyAssemblerTest {
     assertThat(new FamilyAssembler("ns", Labels.EMPTY, Set.of("ns_c_hits_total"))
         .assemble(List.of(ok(defs.get(0), Row.of("hits", 5)))).families()).isEmpty();
   }
+
+  /**
+   * Label sets are made once and reused across a definition's families and its next collections: what comes out
+   * must still be exactly the current rows, with the constant labels, and nothing of a row that went away.
+   */
+  @Test
+  void eachCollectionShowsExactlyItsOwnRowsWhateverTheEarlierOnesHad() {
+    MetricDefinition<?> d = Fixtures.definitions("ns", """
+        metrics:
+          - context: part
+            request: q
+            labels: [topic, partition]
+            metricsdesc: {size: Size., lag: Lag.}
+        """).get(0);
+    assembler.assemble(List.of(ok(d, Row.of("topic", "a", "partition", 0, "size", 1, "lag", 2),
+        Row.of("topic", "b", "partition", 0, "size", 3, "lag", 4))));
+    FamilyAssembler.Assembled next = assembler.assemble(List.of(ok(d,
+        Row.of("topic", "a", "partition", 0, "size", 10, "lag", 20),
+        Row.of("topic", "a", "partition", 1, "size", 30, "lag", 40))));
+
+    Exposition e = Fixtures.parse(next.families().values());
+    assertThat(e.value("ns_part_size", "env", "prod", "topic", "a", "partition", "0")).contains(10.0);
+    assertThat(e.value("ns_part_lag", "env", "prod", "topic", "a", "partition", "0")).contains(20.0);
+    assertThat(e.value("ns_part_size", "env", "prod", "topic", "a", "partition", "1")).contains(30.0);
+    assertThat(e.value("ns_part_lag", "env", "prod", "topic", "a", "partition", "1")).contains(40.0);
+    assertThat(e.samples()).hasSize(4).noneSatisfy(x -> assertThat(x.labels()).containsEntry("topic", "b"));
+  }
 }
