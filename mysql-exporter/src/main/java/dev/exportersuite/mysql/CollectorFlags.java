@@ -5,10 +5,10 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * mysqld_exporter's tuning flags of single collectors ({@code --collect.<collector>.<option>}). The heartbeat table
- * and the mysql.user privileges are implemented; the others tune collectors whose request is SQL in a metrics file
- * here, so they change nothing and each one given says so once at start: the way to tune those collectors is to
- * copy the entry into a {@code --custom.metrics} file and edit its request.
+ * mysqld_exporter's tuning flags of single collectors ({@code --collect.<collector>.<option>}). Those of heartbeat,
+ * info_schema.processlist and mysql.user are implemented; the others tune collectors whose request is SQL in a
+ * metrics file here (or that are not here), so they change nothing and each one given says so once at start: the way
+ * to tune those collectors is to copy the entry into a {@code --custom.metrics} file and edit its request.
  */
 final class CollectorFlags {
 
@@ -31,15 +31,15 @@ final class CollectorFlags {
   Boolean userPrivileges;
 
   @Option(names = "--collect.info_schema.processlist.min_time", paramLabel = "SECONDS",
-      description = "No effect: edit the processlist request in a custom metrics file.")
+      description = "Count only connections in their state for at least this long (default 0).")
   Integer processlistMinTime;
 
   @Option(names = "--collect.info_schema.processlist.processes_by_user", arity = "0..1", fallbackValue = "true",
-      paramLabel = "BOOL", description = "No effect: see --check-config for the processlist metrics.")
+      paramLabel = "BOOL", description = "mysql_info_schema_processlist_processes_by_user (default true).")
   Boolean processesByUser;
 
   @Option(names = "--collect.info_schema.processlist.processes_by_host", arity = "0..1", fallbackValue = "true",
-      paramLabel = "BOOL", description = "No effect: see --check-config for the processlist metrics.")
+      paramLabel = "BOOL", description = "mysql_info_schema_processlist_processes_by_host (default true).")
   Boolean processesByHost;
 
   @Option(names = "--collect.info_schema.tables.databases", paramLabel = "LIST",
@@ -77,11 +77,6 @@ final class CollectorFlags {
   /** One line for each tuning flag given that changes nothing here, saying why; values are never repeated. */
   List<String> withoutEffect() {
     List<String> lines = new ArrayList<>();
-    String processlist = "the thresholds and groupings of info_schema.processlist are in its SQL request "
-        + "(info_schema_optional.yaml); copy the entry into a --custom.metrics file and change it there";
-    given(lines, "--collect.info_schema.processlist.min_time", processlistMinTime, processlist);
-    given(lines, "--collect.info_schema.processlist.processes_by_user", processesByUser, processlist);
-    given(lines, "--collect.info_schema.processlist.processes_by_host", processesByHost, processlist);
     given(lines, "--collect.info_schema.tables.databases", tablesDatabases, "info_schema.tables reads every "
         + "database but mysql, performance_schema, information_schema and sys; to choose others, copy its entry "
         + "(info_schema_optional.yaml) into a --custom.metrics file and change the WHERE clause");

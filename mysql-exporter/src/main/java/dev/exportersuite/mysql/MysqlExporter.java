@@ -117,11 +117,17 @@ public class MysqlExporter extends SqlExporterCommand {
 
   /** The built-in collectors made in code (with the metrics files' defaults, so not with --no-default.metrics). */
   private List<MetricDefinition<SqlRequest>> collectorsFromFlags() throws ConfigException {
-    if (noDefaultMetrics) {
-      return List.of();
-    }
-    return List.of(BinlogCollector.definition(), HeartbeatCollector.definition(collectorFlags.heartbeatDatabase,
-        collectorFlags.heartbeatTable, Boolean.TRUE.equals(collectorFlags.heartbeatUtc)));
+    return noDefaultMetrics ? List.of() : codeCollectors(collectorFlags);
+  }
+
+  /** The collectors whose request depends on their flags, or that need a step no metrics file has. */
+  static List<MetricDefinition<SqlRequest>> codeCollectors(CollectorFlags flags) throws ConfigException {
+    List<MetricDefinition<SqlRequest>> out = new ArrayList<>(ProcesslistCollector.definitions(
+        flags.processlistMinTime, flags.processesByUser, flags.processesByHost));
+    out.add(BinlogCollector.definition());
+    out.add(HeartbeatCollector.definition(flags.heartbeatDatabase, flags.heartbeatTable,
+        Boolean.TRUE.equals(flags.heartbeatUtc)));
+    return out;
   }
 
   private Optional<ServerEndpoint> addressFlag() throws ConfigException {

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exportersuite.core.collect.Row;
 import dev.exportersuite.core.config.ConfigException;
+import dev.exportersuite.core.config.MetricDefinition;
+import dev.exportersuite.core.jdbc.SqlRequest;
 import dev.exportersuite.core.rows.RowShapingException;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +56,48 @@ class BuiltInCollectorsTest {
     assertThat(AbsentSources.absent(qrt, new SQLException("Unknown system variable", "HY000", 1193))).isTrue();
     assertThat(AbsentSources.absent("SELECT 1 FROM information_schema.USER_STATISTICS",
         new SQLException("Unknown table", "42S02", 1109))).as("another table's absence is an error").isFalse();
+  }
+
+  /** The processlist query on the shared server: min_time filters, the three groupings are sums of its rows. */
+  @Test
+  void processlistCountsOtherConnectionsByStateUserAndHost() throws Exception {
+    try (Connection idle = MariaDb.root(); Connection c = MariaDb.root(); Statement s = c.createStatement()) {
+      List<MetricDefinition<SqlRequest>> defs = ProcesslistCollector.definitions(null, null, null);
+      assertThat(defs).hasSize(3);
+      List<Row> rows = rows(s, defs.get(0).request());
+      List<Row> byState = defs.get(0).rows().apply(rows);
+      assertThat(byState).anyMatch(r -> r.get("command").equals("sleep") && ((Number) r.get("processlist_threads"))
+          .longValue() >= 1);
+      assertThat(byState).allMatch(r -> r.get("state").toString().matches("[a-z0-9_]+"));
+      long total = byState.stream().mapToLong(r -> ((Number) r.get("processlist_threads")).longValue()).sum();
+      List<Row> byHost = defs.get(1).rows().apply(rows);
+      List<Row> byUser = defs.get(2).rows().apply(rows);
+      assertThat(byHost).allMatch(r -> r.columns().equals(java.util.Set.of("client_host",
+          "processlist_processes_by_host")) && !r.get("client_host").toString().contains(":"));
+      assertThat(byHost.stream().mapToLong(r -> ((Number) r.get("processlist_processes_by_host")).longValue()).sum())
+          .isEqualTo(total);
+      assertThat(byUser).anyMatch(r -> r.get("mysql_user").equals("root"));
+      assertThat(rows(s, ProcesslistCollector.definitions(100_000_000, null, null).get(0).request()))
+          .as("no connection has been in its state for 3 years").isEmpty();
+    }
+    assertThat(ProcesslistCollector.definitions(0, false, false)).hasSize(1);
+    assertThat(ProcesslistCollector.definitions(0, true, false).get(1).metrics().help())
+        .containsOnlyKeys("processlist_processes_by_user");
+    assertThatThrownBy(() -> ProcesslistCollector.definitions(-1, null, null)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--collect.info_schema.processlist.min_time");
+  }
+
+  private static List<Row> rows(Statement s, SqlRequest request) throws SQLException {
+    List<Row> out = new java.util.ArrayList<>();
+    try (ResultSet rs = s.executeQuery(request.sql())) {
+      while (rs.next()) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          m.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+        }
+        out.add(new Row(m));
+      }
+    }
+    return out;
   }
 }

@@ -34,8 +34,7 @@ class CollectorSwitchesTest {
   /** The shipped files and the collectors made in code, as a start with default flags has them. */
   static List<MetricDefinition<SqlRequest>> withBuiltIn() throws ConfigException {
     List<MetricDefinition<SqlRequest>> all = new ArrayList<>(defaults());
-    all.add(BinlogCollector.definition());
-    all.add(HeartbeatCollector.definition(null, null, false));
+    all.addAll(MysqlExporter.codeCollectors(new CollectorFlags()));
     return all;
   }
 
@@ -64,7 +63,7 @@ class CollectorSwitchesTest {
   void switchesTurnCollectorsOnAndOff() throws Exception {
     List<MetricDefinition<SqlRequest>> d = CollectorSwitches.parse(List.of("--collect.info_schema.processlist",
         "--no-collect.global_variables", "--collect.slave_status=false", "--collect.perf_schema.eventswaits=true"))
-        .apply(defaults()).definitions();
+        .apply(withBuiltIn()).definitions();
     assertThat(enabled(d, "info_schema.processlist")).isTrue();
     assertThat(enabled(d, "perf_schema.eventswaits")).isTrue();
     assertThat(d.stream().filter(x -> x.collector().equals("global_variables")).findFirst().orElseThrow()

@@ -30,7 +30,7 @@ class OptionalCollectorsParityTest {
   private static final List<String> FLAGS = List.of("--collect.binlog_size", "--collect.engine_innodb_status",
       "--collect.auto_increment.columns", "--collect.mysql.user", "--collect.mysql.user.privileges",
       "--collect.heartbeat", "--collect.heartbeat.database=hb_parity", "--collect.heartbeat.table=pulse",
-      "--collect.heartbeat.utc");
+      "--collect.heartbeat.utc", "--collect.info_schema.processlist");
 
   private static ScratchMariaDb server;
   private static Exposition peer;
@@ -86,11 +86,13 @@ class OptionalCollectorsParityTest {
         "mysql_engine_innodb_read_views_open_inside_innodb", "mysql_info_schema_auto_increment_column",
         "mysql_info_schema_auto_increment_column_max", "mysql_mysql_max_questions", "mysql_mysql_max_user_connections",
         "mysql_mysql_select_priv", "mysql_mysql_create_tablespace_priv", "mysql_heartbeat_stored_timestamp_seconds",
-        "mysql_heartbeat_now_timestamp_seconds", "mysql_info_schema_query_response_time_seconds");
+        "mysql_heartbeat_now_timestamp_seconds", "mysql_info_schema_query_response_time_seconds",
+        "mysql_info_schema_processlist_threads", "mysql_info_schema_processlist_seconds",
+        "mysql_info_schema_processlist_processes_by_user", "mysql_info_schema_processlist_processes_by_host");
     assertThat(peer.types()).as("the peer made them, so the comparison covered them").containsKeys(
         families.toArray(String[]::new));
     for (String f : peer.types().keySet()) {
-      if (f.matches("mysql_(binlog|engine_innodb|info_schema_auto_increment|mysql|heartbeat)_.*")
+      if (f.matches("mysql_(binlog|engine_innodb|info_schema_auto_increment|mysql|heartbeat|info_schema_processlist)_.*")
           || f.matches("mysql_info_schema_.*query_response_time_seconds|mysql_info_schema_innodb_cmp.*")) {
         assertThat(ours.help(f)).as("help of " + f).isEqualTo(peer.help(f));
       }

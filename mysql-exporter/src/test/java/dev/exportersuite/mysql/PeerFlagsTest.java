@@ -47,8 +47,7 @@ class PeerFlagsTest {
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     List<String> lines = r.stderr().lines().filter(l -> l.contains(" has no effect here: ")).toList();
     for (String flag : List.of("--web.systemd-socket", "--log.format", "--timeout-offset",
-        "--collect.info_schema.processlist.min_time", "--collect.info_schema.processlist.processes_by_user",
-        "--collect.info_schema.processlist.processes_by_host", "--collect.info_schema.tables.databases",
+        "--collect.info_schema.tables.databases",
         "--collect.perf_schema.eventsstatements.limit", "--collect.perf_schema.eventsstatements.timelimit",
         "--collect.perf_schema.eventsstatements.digest_text_limit", "--collect.perf_schema.file_instances.filter",
         "--collect.perf_schema.file_instances.remove_prefix", "--collect.perf_schema.memory_events.remove_prefix",
@@ -61,7 +60,7 @@ class PeerFlagsTest {
         "--collect.slave_hosts", "--collect.info_schema.replica_host")) {
       assertThat(lines).as(flag).anyMatch(l -> l.contains(" WARN ") && l.contains(flag + " has no effect here: "));
     }
-    assertThat(lines).hasSize(27);
+    assertThat(lines).hasSize(24);
     assertThat(r.stderr()).doesNotContain("s3cret-pw");
     assertThat(r.stdout()).contains("connection: db:3306 as exporter (not opened)");
     for (String on : List.of("binlog_size", "engine_innodb_status", "heartbeat", "auto_increment.columns",
