@@ -128,4 +128,18 @@ class ConnectionTextsTest {
         .containsEntry("autoDeserialize", "false").containsEntry("allowMultiQueries", "false")
         .containsEntry("useSSL", "false").doesNotContainKey("allowLoadLocalInfileInPath");
   }
+
+  /** --tls.insecure-skip-verify: sslMode=REQUIRED, unless connection.properties names one; never over a socket. */
+  @Test
+  void tlsFlagRequiresTlsUnlessTheConfigSaysOtherwise() {
+    assertThat(DriverProperties.build(Duration.ofSeconds(1), Optional.empty(), false, java.util.Map.of()))
+        .doesNotContainKey("sslMode");
+    assertThat(DriverProperties.build(Duration.ofSeconds(1), Optional.empty(), true, java.util.Map.of()))
+        .containsEntry("sslMode", "REQUIRED");
+    assertThat(DriverProperties.build(Duration.ofSeconds(1), Optional.empty(), true,
+        java.util.Map.of("sslMode", "VERIFY_IDENTITY"))).containsEntry("sslMode", "VERIFY_IDENTITY");
+    assertThat(DriverProperties.build(Duration.ofSeconds(1),
+        Optional.of(new dev.exportersuite.core.endpoint.SocketPath("/run/mysqld/mysqld.sock")), true,
+        java.util.Map.of())).containsEntry("sslMode", "DISABLED");
+  }
 }

@@ -92,6 +92,14 @@ class PeerFlagsTest {
         "error: command line: --web.listen-adress: unknown option (did you mean '--web.listen-address'?); see --help",
         "error: command line: --collect.heartbeat.table: 'beat`; DROP TABLE x' is not a name this exporter accepts: 1 "
             + "to 64 ASCII letters, digits, '_', '$' or '-'");
+    // Not mysqld_exporter flags of 0.14-0.16 (the first is in no release, the second came with 0.17).
+    assertThat(check(List.of("--exporter.global-conn-pool", "--exporter.query-timeout=5")).stderr()).contains(
+        "error: command line: --exporter.global-conn-pool: unknown option",
+        "error: command line: --exporter.query-timeout: unknown option");
+    // The core's --web.listen-address takes one address; mysqld_exporter 0.15+ take the flag repeated.
+    CommandRun.Result twice = check(List.of("--web.listen-address=:9104", "--web.listen-address=:9105"));
+    assertThat(twice.exitCode()).isNotZero();
+    assertThat(twice.stderr()).contains("'--web.listen-address' (ADDR) should be specified only once");
     // Collector names are checked with the loaded files, after the flags are right.
     CommandRun.Result typo = check(List.of("--collect.info_schema.proceslist"));
     assertThat(typo.stderr()).contains("error: command line: --collect.info_schema.proceslist: no collector is "
