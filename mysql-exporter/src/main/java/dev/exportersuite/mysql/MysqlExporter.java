@@ -28,7 +28,8 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * mysqld_exporter's drop-in: same port, flags, credentials sources and metric names, with the collectors
- * written as metrics files (src/main/resources/mysql) and the teams' own files added by {@code --custom.metrics}.
+ * written as metrics files (src/main/resources/mysql), a few made in code from their flags ({@link #codeCollectors}),
+ * and the teams' own files added by {@code --custom.metrics}.
  */
 @Command(name = "mysql-exporter", sortOptions = false,
     description = "Prometheus exporter for MySQL and MariaDB, a drop-in for mysqld_exporter.",
