@@ -13,9 +13,11 @@ import java.util.Optional;
  * Where the address and credentials may come from, and in which order they win: flags
  * ({@code --mysqld.address}, {@code --mysqld.username}, {@code MYSQLD_EXPORTER_PASSWORD}), then
  * {@code DATA_SOURCE_NAME} (mysqld_exporter 0.14), then the {@code .my.cnf} section, then the config file.
+ *
+ * @param requireTls {@code --tls.insecure-skip-verify}: TLS without certificate checks, and no plain connection
  */
 record ConnectionSources(Credentials flags, Optional<DataSourceName> dsn, Optional<MyCnf> myCnf,
-    JdbcConnectionSection file, SessionSettings session) {
+    JdbcConnectionSection file, SessionSettings session, boolean requireTls) {
 
   // mysqld_exporter's README has users grant MAX_USER_CONNECTIONS 3; a bigger pool would be refused there.
   static final int DEFAULT_POOL = 3;
@@ -65,7 +67,7 @@ record ConnectionSources(Credentials flags, Optional<DataSourceName> dsn, Option
     }
     Duration connect = file.connectTimeout().orElse(Duration.ofSeconds(5));
     return new MysqlSettings(endpoint, credentials, session, poolSize, connect,
-        DriverProperties.build(connect, endpoint.socket(), file.properties()),
+        DriverProperties.build(connect, endpoint.socket(), requireTls, file.properties()),
         file.maxRows().orElse(JdbcSettings.DEFAULT_MAX_ROWS));
   }
 

@@ -47,8 +47,15 @@ final class DriverProperties {
     }
   }
 
-  /** Driver defaults that save round trips per scrape, then the user's, then {@link #FORCED}. */
-  static Map<String, String> build(Duration connectTimeout, Optional<SocketPath> socket, Map<String, String> user) {
+  /**
+   * Driver defaults that save round trips per scrape, then the user's, then {@link #FORCED}.
+   *
+   * @param requireTls mysqld_exporter's {@code --tls.insecure-skip-verify} (its driver's {@code tls=skip-verify}):
+   *     encrypt without checking the certificate, and fail rather than talk in plain text. Without it Connector/J
+   *     encrypts when the server offers TLS ({@code sslMode=PREFERRED}). A unix socket stays without TLS.
+   */
+  static Map<String, String> build(Duration connectTimeout, Optional<SocketPath> socket, boolean requireTls,
+      Map<String, String> user) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("connectTimeout", Long.toString(connectTimeout.toMillis()));
     p.put("useLocalSessionState", "true");
@@ -56,6 +63,9 @@ final class DriverProperties {
     p.put("tcpKeepAlive", "true");
     p.put("zeroDateTimeBehavior", "CONVERT_TO_NULL");
     p.put("characterEncoding", "UTF-8");
+    if (requireTls) {
+      p.put("sslMode", "REQUIRED");
+    }
     socket.ifPresent(path -> p.putAll(UnixSocketFactory.properties(path.path())));
     user.forEach((k, v) -> {
       if (!forbidden(k)) {

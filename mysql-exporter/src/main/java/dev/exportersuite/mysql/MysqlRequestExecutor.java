@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The JDBC executor, with each request's limit enforced by the server ({@link StatementTimeLimit}) and privilege
- * errors rewritten to name the missing grant.
+ * The JDBC executor, with each request's limit enforced by the server ({@link StatementTimeLimit}), privilege
+ * errors rewritten to name the missing grant, and the answer of a server that lacks an optional feature
+ * ({@link AbsentSources}) read as no rows.
  */
 final class MysqlRequestExecutor extends ForwardingExecutor<SqlRequest> {
 
@@ -27,6 +28,9 @@ final class MysqlRequestExecutor extends ForwardingExecutor<SqlRequest> {
       // The driver's own cancel stays as a backstop, a second later, for a server that ignores both limits.
       return super.fetch(StatementTimeLimit.apply(request, timeout), timeout.plus(DRIVER_BACKSTOP));
     } catch (SQLException e) {
+      if (AbsentSources.absent(request.sql(), e)) {
+        return List.of();
+      }
       Optional<String> hint = PrivilegeHints.hint(request.sql(), e);
       if (hint.isPresent()) {
         throw new SQLException(hint.get(), e.getSQLState(), e.getErrorCode());

@@ -94,7 +94,7 @@ class ConnectionTextsTest {
         "port=3400"));
     ConnectionSources both = new ConnectionSources(Credentials.parseUserFlag("flaguser"),
         Optional.of(DataSourceName.parse("dsnuser:dsnpw@tcp(dsnhost:3500)/")), Optional.of(cnf),
-        JdbcConnectionSection.EMPTY, new SessionSettings(2, false));
+        JdbcConnectionSection.EMPTY, new SessionSettings(2, false), false);
     MysqlSettings s = both.resolve(Optional.empty(), "client");
     assertThat(s.credentials().user()).contains("flaguser");
     assertThat(s.credentials().password()).contains("dsnpw");
@@ -108,7 +108,7 @@ class ConnectionTextsTest {
   void hostOfAnOptionFileGoesThroughTheSameGrammar() throws Exception {
     MyCnf cnf = MyCnf.parse("c.cnf", List.of("[client]", "user=u", "host=db/?autoDeserialize=true"));
     ConnectionSources sources = new ConnectionSources(Credentials.NONE, Optional.empty(), Optional.of(cnf),
-        JdbcConnectionSection.EMPTY, new SessionSettings(2, false));
+        JdbcConnectionSection.EMPTY, new SessionSettings(2, false), false);
     assertThatThrownBy(() -> sources.resolve(Optional.empty(), "client"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("c.cnf").hasMessageContaining("host");
   }
@@ -118,14 +118,28 @@ class ConnectionTextsTest {
     JdbcConnectionSection asking = new JdbcConnectionSection(Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), java.util.Map.of("ALLOWLOADLOCALINFILE", "true"));
     ConnectionSources sources = new ConnectionSources(Credentials.NONE, Optional.empty(), Optional.empty(), asking,
-        new SessionSettings(2, false));
+        new SessionSettings(2, false), false);
     assertThatThrownBy(() -> sources.resolve(Optional.empty(), "client"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("connection.properties")
         .hasMessageContaining("ALLOWLOADLOCALINFILE");
-    var built = DriverProperties.build(Duration.ofSeconds(1), Optional.empty(),
+    var built = DriverProperties.build(Duration.ofSeconds(1), Optional.empty(), false,
         java.util.Map.of("allowLoadLocalInfileInPath", "/", "useSSL", "false"));
     assertThat(built).containsEntry("allowLoadLocalInfile", "false").containsEntry("allowUrlInLocalInfile", "false")
         .containsEntry("autoDeserialize", "false").containsEntry("allowMultiQueries", "false")
         .containsEntry("useSSL", "false").doesNotContainKey("allowLoadLocalInfileInPath");
+  }
+
+  /** --tls.insecure-skip-verify: sslMode=REQUIRED, unless connection.properties names one; never over a socket. */
+  @Test
+  void tlsFlagRequiresTlsUnlessTheConfigSaysOtherwise() {
+    assertThat(DriverProperties.build(Duration.ofSeconds(1), Optional.empty(), false, java.util.Map.of()))
+        .doesNotContainKey("sslMode");
+    assertThat(DriverProperties.build(Duration.ofSeconds(1), Optional.empty(), true, java.util.Map.of()))
+        .containsEntry("sslMode", "REQUIRED");
+    assertThat(DriverProperties.build(Duration.ofSeconds(1), Optional.empty(), true,
+        java.util.Map.of("sslMode", "VERIFY_IDENTITY"))).containsEntry("sslMode", "VERIFY_IDENTITY");
+    assertThat(DriverProperties.build(Duration.ofSeconds(1),
+        Optional.of(new dev.exportersuite.core.endpoint.SocketPath("/run/mysqld/mysqld.sock")), true,
+        java.util.Map.of())).containsEntry("sslMode", "DISABLED");
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +23,17 @@ class ParityTest {
   private static Exposition peer;
   private static Exposition ours;
 
-  /** One scrape of each, side by side on the same server: every test below compares these two pages. */
+  /**
+   * One scrape of each, side by side on the same server: every test below compares these two pages. Default flags,
+   * plus binlog_size: this server has binary logging off, which both must take as nothing to report.
+   */
   @BeforeAll
   static void scrapeBoth() throws Exception {
     assertThat(PeerExporter.installed())
         .as("prometheus-mysqld-exporter is installed (scripts/services.sh installs it)").isTrue();
-    try (PeerExporter p = PeerExporter.start("root@tcp(" + MariaDb.ADDRESS + ")/");
+    try (PeerExporter p = PeerExporter.start("root@tcp(" + MariaDb.ADDRESS + ")/", "--collect.binlog_size");
         ExporterJvm o = ExporterProcess.serve(Map.of(), "--mysqld.address=" + MariaDb.ADDRESS,
-            "--mysqld.username=root")) {
+            "--mysqld.username=root", "--collect.binlog_size")) {
       peer = Exposition.parse(p.scrape());
       ours = o.scrape();
     }
@@ -53,6 +57,29 @@ class ParityTest {
         "mysql_global_status_handlers_total", "mysql_global_status_buffer_pool_pages",
         "mysql_global_status_connection_errors_total", "mysql_version_info", "mysql_transaction_isolation",
         "mysql_info_schema_innodb_cmp_compress_ops_total");
+  }
+
+  /**
+   * What this server lacks (binary logging; the query_response_time plugin, whose collector is on by default) is no
+   * series and no error, as with the peer.
+   */
+  @Test
+  void absentServerFeaturesAreNoSeriesAndNoError() throws Exception {
+    try (var c = MariaDb.root(); var s = c.createStatement();
+        var rs = s.executeQuery("SELECT @@log_bin, (SELECT COUNT(*) FROM information_schema.PLUGINS "
+            + "WHERE PLUGIN_NAME = 'QUERY_RESPONSE_TIME')")) {
+      rs.next();
+      Assumptions.assumeTrue(rs.getInt(1) == 0 && rs.getInt(2) == 0, "the shared server has binary logging or the "
+          + "query_response_time plugin: the absence cannot be tested");
+    }
+    for (Exposition e : List.of(peer, ours)) {
+      assertThat(e.types().keySet())
+          .noneMatch(n -> n.startsWith("mysql_binlog_") || n.contains("query_response_time_seconds"));
+    }
+    assertThat(ours.value("mysql_exporter_last_scrape_error")).contains(0.0);
+    for (String collector : List.of("binlog_size", "info_schema.query_response_time")) {
+      assertThat(ours.value("mysql_exporter_scrape_errors_total", "collector", collector)).contains(0.0);
+    }
   }
 
   @Test

@@ -5,6 +5,8 @@ import dev.exportersuite.core.testing.Http;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The Debian package's mysqld_exporter (v0.14), run against the same server as ours. */
@@ -24,9 +26,13 @@ final class PeerExporter implements AutoCloseable {
     return Files.isExecutable(BINARY);
   }
 
-  static PeerExporter start(String dataSourceName) throws Exception {
+  /** @param flags more of the peer's flags, e.g. {@code --collect.binlog_size} */
+  static PeerExporter start(String dataSourceName, String... flags) throws Exception {
     int port = FreePort.pick();
-    ProcessBuilder pb = new ProcessBuilder(BINARY.toString(), "--web.listen-address=127.0.0.1:" + port)
+    List<String> command = new ArrayList<>(List.of(BINARY.toString(),
+        "--web.listen-address=127.0.0.1:" + port));
+    command.addAll(List.of(flags));
+    ProcessBuilder pb = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     pb.environment().put("DATA_SOURCE_NAME", dataSourceName);
     PeerExporter peer = new PeerExporter(port, pb.start());
