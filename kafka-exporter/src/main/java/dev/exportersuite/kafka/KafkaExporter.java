@@ -181,13 +181,15 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
         groupExclude));
     Optional<Duration> refresh = errors.read(this::refresh);
     Optional<Optional<SaslLogin>> sasl = errors.read(() -> peer.saslLogin(env));
+    Optional<Optional<BrokerTls>> tls = errors.read(peer::brokerTls);
     Optional<Integer> lagLimit = errors.read(this::lagSecondsLimit);
     errors.throwIfAny();
     peer.withoutEffect().forEach(line -> LoggerFactory.getLogger(KafkaExporter.class).warn("{}", line));
     KafkaSettings settings = new KafkaSettings(topics.orElseThrow(), groups.orElseThrow(),
         offsetShowAll == null || offsetShowAll, refresh.orElseThrow(), lagLimit.orElseThrow());
     boolean lag = lagSeconds != null && lagSeconds;
-    return Datastore.of(new KafkaTarget(resolved.orElseThrow(), CLIENT_ID, settings, sasl.orElseThrow()))
+    return Datastore.of(new KafkaTarget(resolved.orElseThrow(), CLIENT_ID, settings, sasl.orElseThrow(),
+        tls.orElseThrow()))
         .withDefinitions(loaded -> LagSecondsSwitch.apply(lag, loaded));
   }
 

@@ -3,6 +3,7 @@ package dev.exportersuite.kafka;
 import dev.exportersuite.core.collect.RequestExecutor;
 import dev.exportersuite.core.collect.ResolvedConnection;
 import dev.exportersuite.core.config.Durations;
+import org.apache.kafka.clients.CommonClientConfigs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,10 @@ import java.util.Optional;
  * @param servers bootstrap addresses, {@code host:port}
  * @param clientId the client id brokers see (kafka_exporter's {@code kafka_exporter})
  * @param sasl the SASL login, when {@code --sasl.enabled}
+ * @param tls TLS to the brokers, when {@code --tls.enabled}
  */
-record KafkaTarget(List<String> servers, String clientId, KafkaSettings settings, Optional<SaslLogin> sasl)
-    implements ResolvedConnection<KafkaRequest> {
+record KafkaTarget(List<String> servers, String clientId, KafkaSettings settings, Optional<SaslLogin> sasl,
+    Optional<BrokerTls> tls) implements ResolvedConnection<KafkaRequest> {
 
   KafkaTarget {
     servers = List.copyOf(servers);
@@ -26,14 +28,21 @@ record KafkaTarget(List<String> servers, String clientId, KafkaSettings settings
   }
 
   KafkaTarget(List<String> servers, String clientId, KafkaSettings settings) {
-    this(servers, clientId, settings, Optional.empty());
+    this(servers, clientId, settings, Optional.empty(), Optional.empty());
   }
 
   /** What every client of this target (the Admin client, the lag-in-seconds consumer) is configured with. */
   Map<String, Object> clientConfig() {
     Map<String, Object> config = new HashMap<>(AdminClient.defaults(String.join(",", servers), clientId));
+    config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, protocol());
     sasl.ifPresent(s -> config.putAll(s.clientConfig()));
+    tls.ifPresent(t -> config.putAll(t.clientConfig()));
     return Map.copyOf(config);
+  }
+
+  /** As kafka_exporter chooses it from --tls.enabled and --sasl.enabled. */
+  String protocol() {
+    return (sasl.isPresent() ? "SASL_" : "") + (tls.isPresent() ? "SSL" : "PLAINTEXT");
   }
 
   /** Passwords that must not appear in any error text. */
@@ -43,7 +52,8 @@ record KafkaTarget(List<String> servers, String clientId, KafkaSettings settings
 
   @Override
   public String describe() {
-    return "kafka " + String.join(",", servers) + sasl.map(s -> " over " + s.describe()).orElse("")
+    return "kafka " + String.join(",", servers) + (sasl.isPresent() || tls.isPresent() ? " over " + protocol() : "")
+        + sasl.map(s -> " " + s.describe()).orElse("") + tls.map(t -> " (" + t.describe() + ")").orElse("")
         + " (metadata kept " + Durations.format(settings.refreshMetadata())
         + ", offsets of " + (settings.offsetShowAll() ? "every group" : "assigned partitions only") + ")";
   }

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 
 /**
  * kafka_exporter's flags that this exporter accepts so that a command line written for it starts here too, but
- * that change nothing yet, each with the reason. SASL and client TLS asked for explicitly stop the start instead:
- * connecting without them would be less safe than what was asked. (The server TLS flags are {@link ServerTlsFlags}.)
+ * that change nothing here, each with the reason; and the SASL login and TLS to the brokers that its flags ask for.
+ * (The server TLS flags are {@link ServerTlsFlags}.)
  */
 final class PeerFlags {
 
@@ -20,7 +20,6 @@ final class PeerFlags {
   static final String PASSWORD_ENV = "SASL_USER_PASSWORD";
 
   private static final String SASL = "only PLAIN and SCRAM logins are supported (not GSSAPI, OAUTHBEARER or AWS IAM)";
-  private static final String TLS = "TLS to the brokers is not supported yet";
 
   @Option(names = "--sasl.enabled", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Log in to the brokers with SASL (--sasl.mechanism, --sasl.username and a password).")
@@ -58,18 +57,22 @@ final class PeerFlags {
   Boolean saslDisablePaFxFast;
 
   @Option(names = "--tls.enabled", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
-      description = "Not supported yet: the exporter refuses to start rather than connect without TLS.")
+      description = "Connect to the brokers with TLS (with --sasl.enabled: SASL_SSL).")
   Boolean tlsEnabled;
-  @Option(names = "--tls.server-name", paramLabel = "NAME", description = "No effect yet (TLS).")
+  @Option(names = "--tls.server-name", paramLabel = "NAME",
+      description = "No effect: the Java client checks the certificate against the name it connects to.")
   String tlsServerName;
-  @Option(names = "--tls.ca-file", paramLabel = "FILE", description = "No effect yet (TLS).")
-  String tlsCaFile;
-  @Option(names = "--tls.cert-file", paramLabel = "FILE", description = "No effect yet (TLS).")
-  String tlsCertFile;
-  @Option(names = "--tls.key-file", paramLabel = "FILE", description = "No effect yet (TLS).")
-  String tlsKeyFile;
+  @Option(names = "--tls.ca-file", paramLabel = "FILE",
+      description = "PEM CA certificates the brokers' certificates are checked against (default: the JVM's).")
+  java.nio.file.Path tlsCaFile;
+  @Option(names = "--tls.cert-file", paramLabel = "FILE", description = "PEM client certificate, for brokers that "
+      + "require one.")
+  java.nio.file.Path tlsCertFile;
+  @Option(names = "--tls.key-file", paramLabel = "FILE", description = "The client certificate's key, PEM PKCS#8.")
+  java.nio.file.Path tlsKeyFile;
   @Option(names = "--tls.insecure-skip-tls-verify", arity = "0..1", fallbackValue = "true",
-      paramLabel = "BOOL", description = "No effect yet (TLS).")
+      paramLabel = "BOOL", description = "Do not check the broker's name against its certificate (the chain is "
+          + "still checked: give --tls.ca-file for a private CA).")
   Boolean tlsInsecureSkipVerify;
 
   @Option(names = "--kafka.version", paramLabel = "VERSION",
@@ -130,6 +133,20 @@ final class PeerFlags {
     }
   }
 
+  /** TLS to the brokers that {@code --tls.enabled} asks for, its files read and checked. */
+  Optional<BrokerTls> brokerTls() throws ConfigException {
+    if (!Boolean.TRUE.equals(tlsEnabled)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(BrokerTls.read(Optional.ofNullable(tlsCaFile), Optional.ofNullable(tlsCertFile),
+          Optional.ofNullable(tlsKeyFile), Boolean.TRUE.equals(tlsInsecureSkipVerify)));
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      throw new ConfigException("command line", 0, m.substring(0, m.indexOf(':')), m.substring(m.indexOf(':') + 2));
+    }
+  }
+
   /** The boolean flags by name, for their {@code --no-} forms. */
   void booleans(Map<String, Consumer<Boolean>> setters) {
     setters.put("sasl.enabled", v -> saslEnabled = v);
@@ -145,9 +162,6 @@ final class PeerFlags {
 
   /** The reason not to start, when a flag asks for security this exporter does not have yet. */
   Optional<String> refusal() {
-    if (Boolean.TRUE.equals(tlsEnabled)) {
-      return Optional.of("--tls.enabled: " + TLS + "; refusing to start rather than connect unencrypted");
-    }
     return Optional.empty();
   }
 
@@ -171,12 +185,15 @@ final class PeerFlags {
     put(lines, "--sasl.kerberos-auth-type", saslKerberosAuthType, SASL);
     put(lines, "--sasl.keytab-path", saslKeytab, SASL);
     put(lines, "--sasl.disable-PA-FX-FAST", saslDisablePaFxFast, SASL);
-    put(lines, "--tls.enabled", tlsEnabled, TLS);
-    put(lines, "--tls.server-name", tlsServerName, TLS);
-    put(lines, "--tls.ca-file", tlsCaFile, TLS);
-    put(lines, "--tls.cert-file", tlsCertFile, TLS);
-    put(lines, "--tls.key-file", tlsKeyFile, TLS);
-    put(lines, "--tls.insecure-skip-tls-verify", tlsInsecureSkipVerify, TLS);
+    put(lines, "--tls.server-name", tlsServerName, "the Java client checks the broker's certificate against the "
+        + "name it connects to and cannot send another one");
+    if (!Boolean.TRUE.equals(tlsEnabled)) {
+      String off = "without --tls.enabled the brokers are reached in plain text (as kafka_exporter)";
+      put(lines, "--tls.ca-file", tlsCaFile, off);
+      put(lines, "--tls.cert-file", tlsCertFile, off);
+      put(lines, "--tls.key-file", tlsKeyFile, off);
+      put(lines, "--tls.insecure-skip-tls-verify", tlsInsecureSkipVerify, off);
+    }
     put(lines, "--kafka.version", kafkaVersion, "the Kafka client agrees each request's version with the "
         + "brokers (it talks to brokers of Kafka 2.1 and newer)");
     put(lines, "--use.consumelag.zookeeper", zookeeperLag, "offsets that pre-0.9 consumers kept in ZooKeeper "

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
 
 /**
@@ -77,10 +76,9 @@ record SaslLogin(Mechanism mechanism, String username, String password, String p
     }
   }
 
-  /** The client settings for this login over plaintext. */
+  /** The client settings for this login; the security protocol is the caller's (SASL_PLAINTEXT or SASL_SSL). */
   Map<String, Object> clientConfig() {
     return Map.of(
-        CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
         SaslConfigs.SASL_MECHANISM, mechanism.kafkaName,
         // a Password-typed setting: the client's config dump prints it as [hidden]
         SaslConfigs.SASL_JAAS_CONFIG, mechanism.loginModule + " required username=" + quoted(username)
@@ -97,7 +95,7 @@ record SaslLogin(Mechanism mechanism, String username, String password, String p
   }
 
   String describe() {
-    return "SASL_PLAINTEXT " + mechanism.kafkaName + " as " + username + " (password from " + passwordSource + ")";
+    return mechanism.kafkaName + " as " + username + " (password from " + passwordSource + ")";
   }
 
   @Override

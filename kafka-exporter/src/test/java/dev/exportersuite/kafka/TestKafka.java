@@ -31,12 +31,12 @@ final class TestKafka implements AutoCloseable {
 
   private final KafkaClusterTestKit cluster;
   private final Admin admin;
+  private final String bootstrap;
 
-  private TestKafka(KafkaClusterTestKit cluster, boolean sasl) {
+  private TestKafka(KafkaClusterTestKit cluster, Admin admin, String bootstrap) {
     this.cluster = cluster;
-    // with SASL, the kit's own admin logs in as its super user, plain-admin
-    this.admin = sasl ? cluster.admin(Map.of())
-        : Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+    this.admin = admin;
+    this.bootstrap = bootstrap;
   }
 
   /** One node that is controller and broker. */
@@ -67,11 +67,34 @@ final class TestKafka implements AutoCloseable {
         true);
   }
 
+  /**
+   * One node reached through {@code front}'s TLS port: the broker advertises that port, so every client
+   * connection goes through the TLS stand-in; this class's own admin talks to it with {@code setupClient}.
+   */
+  static TestKafka behindTls(TlsFront front, Map<String, Object> setupClient) throws Exception {
+    String address = "localhost:" + front.port();
+    KafkaClusterTestKit cluster = cluster(new TestKitNodes.Builder().setCombined(true).setNumControllerNodes(1)
+        .setNumBrokerNodes(1).build(), Map.of("advertised.listeners", "EXTERNAL://" + address), front);
+    Map<String, Object> client = new HashMap<>(setupClient);
+    client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, address);
+    return new TestKafka(cluster, Admin.create(client), address);
+  }
+
   private static TestKafka start(TestKitNodes nodes) throws Exception {
     return start(nodes, Map.of(), false);
   }
 
   private static TestKafka start(TestKitNodes nodes, Map<String, String> extra, boolean sasl) throws Exception {
+    KafkaClusterTestKit cluster = cluster(nodes, extra, null);
+    // with SASL, the kit's own admin logs in as its super user, plain-admin
+    Admin admin = sasl ? cluster.admin(Map.of())
+        : Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+    return new TestKafka(cluster, admin, cluster.bootstrapServers());
+  }
+
+  /** A started cluster; {@code front}, when given, learns the broker's port before the broker is waited for. */
+  private static KafkaClusterTestKit cluster(TestKitNodes nodes, Map<String, String> extra, TlsFront front)
+      throws Exception {
     KafkaClusterTestKit.Builder b = new KafkaClusterTestKit.Builder(nodes);
     Map<String, Object> props = Map.of(
         "offsets.topic.replication.factor", "1",
@@ -91,16 +114,20 @@ final class TestKafka implements AutoCloseable {
     try {
       cluster.format();
       cluster.startup();
+      if (front != null) {
+        int id = cluster.brokers().keySet().iterator().next();
+        front.target(cluster.brokers().get(id).socketServer().boundPort(cluster.nodes().brokerListenerName()));
+      }
       cluster.waitForReadyBrokers();
     } catch (Exception e) {
       cluster.close();
       throw e;
     }
-    return new TestKafka(cluster, sasl);
+    return cluster;
   }
 
   String bootstrap() {
-    return cluster.bootstrapServers();
+    return bootstrap;
   }
 
   /** The brokers' ids, lowest first. */
