@@ -2,6 +2,7 @@ package dev.exportersuite.kafka;
 
 import dev.exportersuite.core.cli.ExporterCommand;
 import dev.exportersuite.core.cli.ModuleInfo;
+import dev.exportersuite.core.cli.UnknownFlags;
 import dev.exportersuite.core.collect.Datastore;
 import dev.exportersuite.core.config.ConfigErrors;
 import dev.exportersuite.core.config.ConfigException;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -90,6 +93,9 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
   /** kingpin's {@code --no-<flag>} forms of boolean flags, which picocli does not make for dotted names. */
   @Unmatched
   List<String> unmatched = new ArrayList<>();
+
+  @Spec
+  CommandSpec spec;
 
   private final Map<String, String> env;
 
@@ -200,13 +206,16 @@ public class KafkaExporter extends ExporterCommand<KafkaConnectionSection, Kafka
     booleans.put("lag.seconds", v -> lagSeconds = v);
     peer.booleans(booleans);
     serverTls.booleans(booleans);
+    List<String> unknown = new ArrayList<>();
     for (String arg : unmatched) {
       Consumer<Boolean> set = arg.startsWith("--no-") ? booleans.get(arg.substring("--no-".length())) : null;
       if (set == null) {
-        throw new ConfigException("command line", 0, arg, "unknown option; see --help");
+        unknown.add(arg);
+      } else {
+        set.accept(false);
       }
-      set.accept(false);
     }
+    UnknownFlags.check(unknown, spec);
   }
 
   private List<String> servers(KafkaConnectionSection section) throws ConfigException {

@@ -129,9 +129,10 @@ class FlagsTest {
 
   @Test
   void anUnknownFlagIsRefused() {
-    CommandRun.Result r = check("--no-such.flag");
+    CommandRun.Result r = check("--no-such.flag", "--topic.filtr=x");
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.stderr()).contains("--no-such.flag: unknown option; see --help");
+    assertThat(r.stderr()).contains("--no-such.flag: unknown option")
+        .contains("--topic.filtr: unknown option (did you mean '--topic.filter'?); see --help");
   }
 
   /** Every flag of kafka_exporter's main() starts this exporter too; those without effect here say so, and why. */

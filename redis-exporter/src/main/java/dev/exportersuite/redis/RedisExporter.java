@@ -1,5 +1,7 @@
 package dev.exportersuite.redis;
 
+import dev.exportersuite.core.cli.UnknownFlags;
+
 import dev.exportersuite.core.cli.ExporterCommand;
 import dev.exportersuite.core.cli.ModuleInfo;
 import dev.exportersuite.core.collect.Datastore;

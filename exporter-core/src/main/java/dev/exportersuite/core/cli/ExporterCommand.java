@@ -196,6 +196,20 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     // As the Go exporters print it: "<name>, version <version>", here with the Java runtime instead of Go's.
     cl.getCommandSpec().versionProvider(() -> new String[] {command.info().exporterName() + ", version "
         + command.version() + " (java: " + System.getProperty("java.version") + ")"});
+    // An option no module field takes: one line per unknown flag with the closest known one, as every module
+    // reports its own mistakes, instead of picocli's two lines and usage.
+    CommandLine.IParameterExceptionHandler picocli = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler((e, a) -> {
+      if (e instanceof CommandLine.UnmatchedArgumentException u) {
+        try {
+          UnknownFlags.check(u.getUnmatched(), e.getCommandLine().getCommandSpec());
+        } catch (ConfigException problems) {
+          printErrors(problems);
+          return 1;
+        }
+      }
+      return picocli.handleParseException(e, a);
+    });
     return cl.execute(arguments);
   }
 

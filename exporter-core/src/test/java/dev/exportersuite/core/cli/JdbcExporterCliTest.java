@@ -194,6 +194,17 @@ class JdbcExporterCliTest {
         + "exporter's own metrics");
   }
 
+  /** An unknown flag is one line naming it and the closest known one, as every module says it; never its value. */
+  @Test
+  void anUnknownFlagIsOneLineWithTheClosestKnownOne() throws Exception {
+    Run r = run("--web.listen-adress=:9999", "--jdbc.usrname=s3cret");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().lines().toList()).containsExactly(
+        "error: command line: --web.listen-adress: unknown option (did you mean '--web.listen-address'?); see --help",
+        "error: command line: --jdbc.usrname: unknown option (did you mean '--jdbc.username'?); see --help");
+    assertThat(r.err()).doesNotContain("s3cret");
+  }
+
   /** A port in use is one line that names the address, and exit 1: no stack trace. */
   @Test
   void aPortInUseIsOneLine() throws Exception {

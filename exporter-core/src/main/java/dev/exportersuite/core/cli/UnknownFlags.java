@@ -1,4 +1,4 @@
-package dev.exportersuite.redis;
+package dev.exportersuite.core.cli;
 
 import dev.exportersuite.core.config.ConfigErrors;
 import dev.exportersuite.core.config.ConfigException;
@@ -14,11 +14,11 @@ import picocli.CommandLine.Model.OptionSpec;
  * is near. The word after an unknown option is taken as its value and not reported again. Only the flag's name is
  * repeated, never what follows its {@code =}, which may be a secret.
  */
-final class UnknownFlags {
+public final class UnknownFlags {
 
   private UnknownFlags() {}
 
-  static void check(List<String> unmatched, CommandSpec spec) throws ConfigException {
+  public static void check(List<String> unmatched, CommandSpec spec) throws ConfigException {
     ConfigErrors errors = new ConfigErrors();
     boolean afterOption = false;
     for (String arg : unmatched) {
