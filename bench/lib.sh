@@ -30,3 +30,11 @@ bench_limit() {
 image_java_opts() {
   sed -n 's/^ *JAVA_OPTS="\([^"]*\)".*/\1/p' Dockerfile | head -n 1
 }
+
+# image_env NAME: the value the Dockerfile's ENV gives NAME (e.g. MALLOC_ARENA_MAX), so that benches run as the image.
+image_env() {
+  sed -n "s/^ *$1=\\([^ \\\\]*\\).*/\\1/p" Dockerfile | head -n 1
+}
+
+# rss_mib PID: resident memory of a process in MiB.
+rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }

@@ -15,10 +15,6 @@ USER_NAME=${BENCH_MYSQL_USER:-root}
 PASSWORD=${BENCH_MYSQL_PASSWORD:-}
 JAR=mysql-exporter/target/mysql-exporter.jar
 PEER=${PEER_BINARY:-/usr/bin/prometheus-mysqld-exporter}
-# The JVM settings the module README suggests: a small, fixed heap with a young generation large enough that
-# a scrape's garbage rarely reaches a full collection; C1 only (less code-cache memory, no C2 warm-up).
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms24m -Xmx32m -Xmn12m -Xss512k -XX:ReservedCodeCacheSize=16m -XX:TieredStopAtLevel=1}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 [ -x "$PEER" ] || { echo "bench: $PEER is not installed (apt-get install prometheus-mysqld-exporter)" >&2; exit 1; }
 if [ ! -f "$JAR" ]; then
@@ -29,11 +25,17 @@ fi
 command -v mysql >/dev/null || { echo "bench: the mysql client is needed to read Questions" >&2; exit 1; }
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
+# The JVM settings of the suite's container image (the Dockerfile's JAVA_OPTS and MALLOC_ARENA_MAX), so the
+# figures are those of a deployment; JAVA_OPTS or MALLOC_ARENA_MAX in the environment win.
+JAVA_OPTS=${JAVA_OPTS:-$(image_java_opts)}
+[ -n "$JAVA_OPTS" ] || { echo "bench: no JAVA_OPTS in the Dockerfile" >&2; exit 1; }
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(image_env MALLOC_ARENA_MAX)}
 # Bound the whole run whatever happens: 6 phases plus start-up and warm-up slack.
 bench_limit $((SECONDS_PER_PHASE * 8 + 60))
 
 OURS_PORT=$(free_port)
 PEER_PORT=$(free_port)
+# shellcheck disable=SC2086
 MYSQLD_EXPORTER_PASSWORD="$PASSWORD" java $JAVA_OPTS -jar "$JAR" --mysqld.address="$ADDRESS" \
   --mysqld.username="$USER_NAME" --web.listen-address="127.0.0.1:$OURS_PORT" --log.level=warn &
 pids+=($!); OURS_PID=$!
@@ -43,8 +45,7 @@ pids+=($!); PEER_PID=$!
 wait_http "http://127.0.0.1:$OURS_PORT/metrics"
 wait_http "http://127.0.0.1:$PEER_PORT/metrics"
 
-echo "bench: $(date -u +%FT%TZ), $(nproc) cores, server $ADDRESS, ${SECONDS_PER_PHASE}s per phase, JAVA_OPTS=$JAVA_OPTS"
-echo "bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "bench: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), server $ADDRESS, ${SECONDS_PER_PHASE}s per phase, JAVA_OPTS=$JAVA_OPTS"
 # In the background, so that the time limit's signal is handled at once rather than after java returns.
 # The server's own Questions counter, read with the mysql client (the password through MYSQL_PWD, not argv).
 export MYSQL_PWD="$PASSWORD"

@@ -14,8 +14,6 @@ SECONDS_PER_PHASE=${1:-10}
 ADDR=${REDIS_ADDR:-}
 JAR=redis-exporter/target/redis-exporter.jar
 PEER=${PEER_BINARY:-/usr/bin/prometheus-redis-exporter}
-# The JVM settings of the suite's container image, so the figures are those of a deployment.
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1}
 
 [ -x "$PEER" ] || { echo "bench: $PEER is not installed (apt-get install prometheus-redis-exporter)" >&2; exit 1; }
 if [ ! -f "$JAR" ]; then
@@ -25,6 +23,11 @@ fi
 
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
+# The JVM settings of the suite's container image (the Dockerfile's JAVA_OPTS and MALLOC_ARENA_MAX), so the
+# figures are those of a deployment; JAVA_OPTS or MALLOC_ARENA_MAX in the environment win.
+JAVA_OPTS=${JAVA_OPTS:-$(image_java_opts)}
+[ -n "$JAVA_OPTS" ] || { echo "bench: no JAVA_OPTS in the Dockerfile" >&2; exit 1; }
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(image_env MALLOC_ARENA_MAX)}
 # Bound the whole run whatever happens: 2 exporters x (warm-up + counting + 2 phases) plus start-up slack.
 bench_limit $((SECONDS_PER_PHASE * 8 + 60))
 
@@ -39,6 +42,7 @@ fi
 
 OURS_PORT=$(free_port)
 PEER_PORT=$(free_port)
+# shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$JAR" --redis.addr="$ADDR" --web.listen-address="127.0.0.1:$OURS_PORT" --log.level=warn &
 pids+=($!); OURS_PID=$!
 "$PEER" --redis.addr="$ADDR" --web.listen-address="127.0.0.1:$PEER_PORT" >/dev/null 2>&1 &
