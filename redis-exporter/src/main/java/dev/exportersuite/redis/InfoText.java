@@ -29,7 +29,7 @@ final class InfoText {
   static List<Row> rows(String text) {
     List<Row> rows = new ArrayList<>();
     String section = "";
-    for (String raw : text.split("\r?\n")) {
+    for (String raw : (Iterable<String>) text.lines()::iterator) {
       String line = raw.strip();
       if (line.isEmpty()) {
         continue;
@@ -88,12 +88,7 @@ final class InfoText {
   }
 
   private static Row row(String section, String name, String field, String value) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("section", section);
-    m.put("name", name);
-    m.put("field", field);
-    m.put("value", value);
-    return new Row(m);
+    return Row.of("section", section, "name", name, "field", field, "value", value);
   }
 
   /** {@code a=1,b=2} as pairs; empty when the value is not such a list (e.g. {@code os:Linux 6.1 x86_64}). */

@@ -47,12 +47,23 @@ public record Row(Map<String, Object> values) {
     return new Row(m);
   }
 
+  // Columns are asked for by names that are lower-case already nearly always (a scrape asks thousands of times):
+  // the exact key first, lower-casing only when that finds nothing.
   public boolean has(String column) {
-    return values.containsKey(column.toLowerCase(Locale.ROOT));
+    return values.containsKey(column) || values.containsKey(column.toLowerCase(Locale.ROOT));
   }
 
   public Object get(String column) {
-    return values.get(column.toLowerCase(Locale.ROOT));
+    Object v = values.get(column);
+    return v != null ? v : values.get(column.toLowerCase(Locale.ROOT));
+  }
+
+  /** This row with {@code extra} added (names lower-cased); a column it already has is replaced in place. */
+  public Row with(Map<String, ?> extra) {
+    Lowered m = new Lowered(values.size() + extra.size());
+    m.putAll(values);
+    extra.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), v));
+    return new Row(m);
   }
 
   public Set<String> columns() {

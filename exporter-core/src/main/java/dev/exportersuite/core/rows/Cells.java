@@ -28,9 +28,7 @@ final class Cells {
 
   /** {@code row} with {@code extra} added; a column it already has is replaced in place. */
   static Row with(Row row, Map<String, ?> extra) {
-    Map<String, Object> m = new LinkedHashMap<>(row.values());
-    m.putAll(extra);
-    return new Row(m);
+    return row.with(extra);
   }
 
   /** A column name as rows hold it (lower-case); blank is refused, as no row can have such a column. */

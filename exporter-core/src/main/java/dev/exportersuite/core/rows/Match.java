@@ -2,12 +2,10 @@ package dev.exportersuite.core.rows;
 
 import dev.exportersuite.core.collect.Row;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,16 +13,23 @@ import java.util.regex.Pattern;
  * {@code match: {section: commandstats, name: 'cmdstat_(?<cmd>.+)'}}: keeps the rows where every listed column's
  * text fully matches its pattern; each named group becomes a column (lower-case) holding what it matched.
  *
- * @param columns column name -> pattern, in file order
+ * <p>{@code columns}: column name -> pattern, in file order.
  */
-public record Match(Map<String, Pattern> columns) implements RowStep {
+public final class Match implements RowStep {
 
-  public Match {
-    columns = Cells.columnMap(columns, "match", "COLUMN: REGEX",
+  private final Map<String, Pattern> columns;
+  /** What a scrape runs, read from the patterns once. */
+  private final List<ColumnPattern> tests;
+
+  public Match(Map<String, Pattern> columns) {
+    this.columns = Cells.columnMap(columns, "match", "COLUMN: REGEX",
         "{name: 'cmdstat_(?<cmd>.+)'}", "pattern", "give it one pattern");
     Map<String, String> groupColumn = new LinkedHashMap<>();
-    for (Map.Entry<String, Pattern> e : columns.entrySet()) {
-      for (String group : GroupNames.of(e.getValue())) {
+    List<ColumnPattern> compiled = new ArrayList<>();
+    for (Map.Entry<String, Pattern> e : this.columns.entrySet()) {
+      ColumnPattern c = ColumnPattern.of(e.getKey(), e.getValue());
+      compiled.add(c);
+      for (String group : c.groups()) {
         String other = groupColumn.put(group.toLowerCase(Locale.ROOT), e.getKey());
         if (other != null) {
           throw new IllegalArgumentException("match: two groups would both fill column '"
@@ -33,6 +38,27 @@ public record Match(Map<String, Pattern> columns) implements RowStep {
         }
       }
     }
+    this.tests = List.copyOf(compiled);
+  }
+
+  public Map<String, Pattern> columns() {
+    return columns;
+  }
+
+  // Equal as the record this was: by its columns (a Pattern is equal to itself only).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Match other && columns.equals(other.columns);
+  }
+
+  @Override
+  public int hashCode() {
+    return columns.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Match[columns=" + columns + "]";
   }
 
   @Override
@@ -42,25 +68,23 @@ public record Match(Map<String, Pattern> columns) implements RowStep {
 
   @Override
   public List<Row> apply(List<Row> rows) {
-    Map<String, List<String>> groups = new LinkedHashMap<>();
-    columns.forEach((column, pattern) -> groups.put(column, GroupNames.of(pattern)));
     List<Row> out = new ArrayList<>();
     for (Row row : rows) {
       Map<String, Object> extra = new LinkedHashMap<>();
-      if (matches(row, groups, extra)) {
+      if (matches(row, extra)) {
         out.add(extra.isEmpty() ? row : Cells.with(row, extra));
       }
     }
     return out;
   }
 
-  private boolean matches(Row row, Map<String, List<String>> groups, Map<String, Object> extra) {
-    for (Map.Entry<String, Pattern> c : columns.entrySet()) {
-      Matcher m = c.getValue().matcher(Cells.text(row.get(c.getKey())));
-      if (!m.matches()) {
+  private boolean matches(Row row, Map<String, Object> extra) {
+    for (ColumnPattern c : tests) {
+      Matcher m = c.match(Cells.text(row.get(c.column())));
+      if (m == null) {
         return false;
       }
-      for (String group : groups.get(c.getKey())) {
+      for (String group : c.groups()) {
         try {
           extra.put(group, m.group(group));
         } catch (IllegalArgumentException notAGroup) {
