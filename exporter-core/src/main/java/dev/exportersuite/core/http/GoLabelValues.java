@@ -36,45 +36,87 @@ final class GoLabelValues extends FilterOutputStream {
   }
 
   /**
-   * Copies up to each line break at once: the writer hands over large buffers, and most lines pass unchanged. A
-   * whole sample line of a family that has nothing to rewrite goes out as it is, without a copy (a large scrape
-   * has 100,000 of them).
+   * Hands on each run of lines that pass unchanged (comments, and samples of a family with nothing to rewrite) in
+   * one write, straight from the writer's buffer: a scrape is mostly such lines, and a write per line cost more
+   * than the rest of this class. Only a line cut by the end of a buffer is copied.
    */
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
+    int end = off + len;
     int start = off;
-    for (int i = off; i < off + len; i++) {
-      if (b[i] == '\n') {
-        if (line.size() == 0 && bound == null && b[start] != '#') {
-          out.write(b, start, i + 1 - start);
-        } else {
-          line.write(b, start, i + 1 - start);
-          flushLine();
-        }
-        start = i + 1;
+    int run = -1; // start of the pending run of unchanged lines in b
+    for (int i = off; i < end; i++) {
+      if (b[i] != '\n') {
+        continue;
       }
+      if (line.size() > 0) {
+        line.write(b, start, i + 1 - start);
+        flushLine();
+      } else if (passes(b, start, i + 1)) {
+        if (run < 0) {
+          run = start;
+        }
+      } else {
+        if (run >= 0) {
+          out.write(b, run, start - run);
+          run = -1;
+        }
+        rewriteLine(b, start, i + 1);
+      }
+      start = i + 1;
     }
-    line.write(b, start, off + len - start);
+    if (run >= 0) {
+      out.write(b, run, start - run);
+    }
+    line.write(b, start, end - start);
   }
 
   private void flushLine() throws IOException {
     byte[] bytes = line.toByteArray();
     line.reset();
-    if (bytes.length > 0 && bytes[0] == '#') {
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      if (text.startsWith("# TYPE ")) {
-        String type = text.substring(text.lastIndexOf(' ') + 1).strip();
+    if (passes(bytes, 0, bytes.length)) {
+      out.write(bytes);
+    } else {
+      rewriteLine(bytes, 0, bytes.length);
+    }
+  }
+
+  /** Whether the line {@code b[from, to)} goes out unchanged; a {@code # TYPE} line sets what the next ones need. */
+  private boolean passes(byte[] b, int from, int to) {
+    if (to > from && b[from] == '#') {
+      if (startsWith(b, from, to, TYPE)) {
+        String type = lastWord(b, from, to);
         bound = type.equals("histogram") || type.equals("gaugehistogram") ? LE
             : type.equals("summary") ? QUANTILE : null;
       }
-      out.write(bytes);
-      return;
+      return true;
     }
-    if (bound == null) {
-      out.write(bytes);
-      return;
+    return bound == null;
+  }
+
+  private void rewriteLine(byte[] b, int from, int to) throws IOException {
+    String text = new String(b, from, to - from, StandardCharsets.UTF_8);
+    out.write(rewrite(bound, text).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static final byte[] TYPE = "# TYPE ".getBytes(StandardCharsets.US_ASCII);
+
+  private static boolean startsWith(byte[] b, int from, int to, byte[] prefix) {
+    if (to - from < prefix.length) {
+      return false;
     }
-    out.write(rewrite(bound, new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < prefix.length; i++) {
+      if (b[from + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The text after the line's last space, without the line break and surrounding blanks. */
+  private static String lastWord(byte[] b, int from, int to) {
+    String text = new String(b, from, to - from, StandardCharsets.UTF_8);
+    return text.substring(text.lastIndexOf(' ') + 1).strip();
   }
 
   private static String rewrite(Pattern bound, String sampleLine) {
