@@ -56,13 +56,15 @@ COPY --from=build /exporter.jar /opt/exporter/exporter.jar
 COPY configs/${MODULE}/metrics.yaml /usr/share/${MODULE}/metrics.example.yaml
 
 # Small, steady footprint for a process that answers a scrape every few seconds: one serial GC thread, a heap
-# capped well below the usual container limits, C1 only (less compiler memory and CPU), fail fast on OOM.
+# capped well below the usual container limits, C1 only (less compiler memory and CPU), glibc's free memory handed
+# back to the system every 5 s (TrimNativeHeapInterval, JDK 17.0.9 and later), fail fast on OOM. Each flag was
+# chosen by measurement: docs/performance.md has the figures and how to re-run them (bench/run.sh reads this line).
 # Override the whole set with -e JAVA_OPTS=... . MALLOC_ARENA_MAX=2 keeps glibc from giving every scrape thread
 # its own malloc arena (see mysql-exporter/README.md's memory notes).
 ENV EXPORTER_MODULE=${MODULE} \
     EXPORTER_PORT=${EXPORTER_PORT} \
     MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
+    JAVA_OPTS="-XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
 
 # Config files and custom metrics are mounted here, e.g. -v ./configs/mysql-exporter:/etc/mysql-exporter:ro and
 # --custom.metrics=/etc/mysql-exporter/metrics.yaml (a directory of *.yaml works as well).
