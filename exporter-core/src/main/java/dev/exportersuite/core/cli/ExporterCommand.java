@@ -331,7 +331,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
         .reload(reload)
         .lifecycle(enableLifecycle)
         .web(web);
-    datastore.multiTarget().ifPresent(t -> builder.route(t.path(), targets.orElseThrow()));
+    datastore.multiTarget().ifPresent(t -> builder.multiTargetRoute(t.path(), targets.orElseThrow()));
     ExporterServer server;
     try {
       server = builder.start();
