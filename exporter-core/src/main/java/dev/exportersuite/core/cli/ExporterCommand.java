@@ -232,7 +232,8 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
       Optional<List<MetricDefinition<R>>> files = errors.read(() -> loadFiles(namespace, c));
       Optional<Datastore<R>> built = errors.read(() -> datastore(c));
       Optional<Map<String, String>> labels = errors.read(() -> staticLabels(c));
-      Optional<WebConfig> webConfig = errors.read(this::webConfig);
+      Optional<WebConfig> webConfig = errors.read(() -> webConfig(Optional.ofNullable(webConfigFile)
+          .or(c::webConfigFile)));
       if (built.isEmpty() && files.isPresent()) {
         // Without the module its adjustments cannot run, but names defined twice are worth reporting now.
         errors.check(() -> new MetricsFiles<>(namespace, requestParser()).checkUnique(files.get()));
@@ -287,18 +288,21 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     return serve(namespace, address, path, web, registry, datastore, runtime, reloads, config.allowedTargets());
   }
 
-  /** {@code --web.config.file} (or none), with TLS from the module's own flags if it has them. */
-  private WebConfig webConfig() throws ConfigException {
+  /**
+   * {@code --web.config.file}, else the one the module's config file names (or none), with TLS from the module's own
+   * flags if it has them.
+   */
+  private WebConfig webConfig(Optional<Path> source) throws ConfigException {
     ConfigErrors errors = new ConfigErrors();
-    Optional<WebConfig> file = webConfigFile == null ? Optional.of(WebConfig.NONE)
-        : errors.read(() -> WebConfigReader.read(webConfigFile));
+    Optional<WebConfig> file = source.isEmpty() ? Optional.of(WebConfig.NONE)
+        : errors.read(() -> WebConfigReader.read(source.get()));
     Optional<Optional<TlsSettings>> flags = errors.read(this::tlsServerFlags);
     errors.throwIfAny();
     if (flags.get().isEmpty()) {
       return file.get();
     }
     if (file.get().tls().isPresent()) {
-      throw new ConfigException(webConfigFile.toString(), 0, "tls_server_config", "TLS is set both here and by "
+      throw new ConfigException(source.get().toString(), 0, "tls_server_config", "TLS is set both here and by "
           + "this exporter's TLS server flags: keep one");
     }
     return file.get().withTls(flags.get().get());
