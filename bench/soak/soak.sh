@@ -39,7 +39,7 @@ start_datastore() {
   else
     mariadbd --no-defaults --datadir="$WORK/data" --port="$DS_PORT" --bind-address=127.0.0.1 \
       --socket="$WORK/mysqld.sock" --pid-file="$WORK/mysqld.pid" --skip-grant-tables --user="$(id -un)" \
-      --innodb-buffer-pool-size=32M --log-error="$WORK/mysqld.err" &
+      --innodb-buffer-pool-size=32M --log-error="$WORK/mysqld.err" 2>>"$WORK/mysqld.err" &
     DS_PID=$!
     for _ in $(seq 1 300); do
       mariadb-admin --protocol=tcp -h 127.0.0.1 -P "$DS_PORT" -u root ping >/dev/null 2>&1 && return 0; sleep 0.1
