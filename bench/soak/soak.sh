@@ -26,7 +26,7 @@ if [ ! -f "$JAR" ]; then
 fi
 bench_limit $((DURATION + 180))
 WORK=$(mktemp -d)
-trap 'bench_cleanup; rm -rf "$WORK"' EXIT
+trap 'bench_cleanup; cp "$WORK/exporter.log" "${TMPDIR:-/tmp}/soak-$MODULE-exporter.log" 2>/dev/null; rm -rf "$WORK"' EXIT
 DS_PORT=$(free_port)
 EXPORTER_PORT=$(free_port)
 DS_PID=
@@ -109,6 +109,7 @@ failed=$(awk '/Non-2xx|Socket errors/{print}' "$WORK/wrk.txt" | tr '\n' ' ')
 echo "scrapes served: ${served:-?} in ${DURATION}s; HTTP failures: ${failed:-none}"
 echo "exporter's scrape errors (collectors failing while the $MODULE was down): $(errors)"
 echo "log lines: $(wc -l <"$WORK/exporter.log"); the most frequent (time stamps removed, cut at 160 characters):"
+echo "(the whole log is kept in ${TMPDIR:-/tmp}/soak-$MODULE-exporter.log)"
 sed -E 's/^[0-9T:.+-]+ //; s/\[[a-z]+-[0-9]+\]/[thread]/' "$WORK/exporter.log" | cut -c1-160 | sort | uniq -c | sort -rn | head -n 5
 verdict=0
 if (( T1 > T0 + 4 )); then echo "soak: threads grew $T0 -> $T1" >&2; verdict=1; fi
