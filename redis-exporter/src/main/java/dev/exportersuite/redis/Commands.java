@@ -58,8 +58,8 @@ final class Commands {
       return f.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
-      throw new CommandTimeout(what.toUpperCase(Locale.ROOT) + " got no reply in time (querytimeout); its "
-          + "connection is closed so that the server drops it");
+      throw new CommandTimeout(what.toUpperCase(Locale.ROOT), what.toUpperCase(Locale.ROOT) + " got no reply in "
+          + "time (querytimeout); its connection is closed so that the server drops it");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof Exception ex) {
@@ -71,8 +71,20 @@ final class Commands {
 
   /** A command that did not answer in time: its connection may still be busy and must not be reused. */
   static final class CommandTimeout extends Exception {
+    private final String command;
+
     CommandTimeout(String message) {
+      this("", message);
+    }
+
+    CommandTimeout(String command, String message) {
       super(message);
+      this.command = command;
+    }
+
+    /** The command word that timed out (upper-case), empty when it was the connect. */
+    String command() {
+      return command;
     }
   }
 }
