@@ -34,12 +34,18 @@ final class Commands {
     }
   }
 
+  /** Sends with the limits of the exporter's own commands ({@link ReplyLimits#INTERNAL}). */
   static RedisFuture<Object> send(StatefulRedisConnection<String, String> c, List<String> args) {
+    return send(c, args, ReplyLimits.INTERNAL);
+  }
+
+  static RedisFuture<Object> send(StatefulRedisConnection<String, String> c, List<String> args,
+      ReplyLimits limits) {
     CommandArgs<String, String> a = new CommandArgs<>(StringCodec.UTF8);
     for (int i = 1; i < args.size(); i++) {
       a.add(args.get(i));
     }
-    return c.async().dispatch(new Keyword(args.get(0)), new ReplyOutput(), a);
+    return c.async().dispatch(new Keyword(args.get(0)), new ReplyOutput(limits), a);
   }
 
   static Object call(StatefulRedisConnection<String, String> c, long deadlineNanos, String... args) throws Exception {
@@ -49,6 +55,16 @@ final class Commands {
   static Object call(StatefulRedisConnection<String, String> c, long deadlineNanos, List<String> args)
       throws Exception {
     return await(send(c, args), deadlineNanos, args.get(0));
+  }
+
+  static Object call(StatefulRedisConnection<String, String> c, long deadlineNanos, ReplyLimits limits,
+      String... args) throws Exception {
+    return await(send(c, List.of(args), limits), deadlineNanos, args[0]);
+  }
+
+  static Object call(StatefulRedisConnection<String, String> c, long deadlineNanos, ReplyLimits limits,
+      List<String> args) throws Exception {
+    return await(send(c, args, limits), deadlineNanos, args.get(0));
   }
 
   /** Waits for a reply; a timeout says which command and is a {@link CommandTimeout} so the connection is dropped. */

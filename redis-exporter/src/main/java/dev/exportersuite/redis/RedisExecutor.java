@@ -154,7 +154,7 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
       args = new java.util.ArrayList<>(args);
       args.set(0, target.session().configCommand());
     }
-    Object reply = Commands.call(c, deadline, args);
+    Object reply = Commands.call(c, deadline, target.limits(), args);
     if (r.isInfo()) {
       String text = String.valueOf(reply);
       if (!InfoText.hasKeyspace(text)) {
@@ -198,10 +198,10 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
   private Object script(StatefulRedisConnection<String, String> c, long deadline, String body) throws Exception {
     String sha = sha1(body);
     try {
-      return Commands.call(c, deadline, "EVALSHA", sha, "0");
+      return Commands.call(c, deadline, target.limits(), "EVALSHA", sha, "0");
     } catch (RedisCommandExecutionException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT")) {
-        return Commands.call(c, deadline, "EVAL", body, "0");
+        return Commands.call(c, deadline, target.limits(), "EVAL", body, "0");
       }
       throw e;
     }

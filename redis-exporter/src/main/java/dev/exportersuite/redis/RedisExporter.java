@@ -344,6 +344,7 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection, Redis
     RedisTarget.Session session = new RedisTarget.Session(
         setClientName == null || setClientName ? Optional.of(RedisTarget.CLIENT_NAME) : Optional.empty(),
         configCommand == null || configCommand.equals("-") ? "CONFIG" : configCommand, "-".equals(configCommand));
-    return new TargetResolver(a, u, Optional.ofNullable(password), passwords, other, connect, tls, session);
+    return new TargetResolver(a, u, Optional.ofNullable(password), passwords, other, connect, tls, session,
+        c.limits());
   }
 }
