@@ -1,5 +1,6 @@
 package dev.exportersuite.redis;
 
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
@@ -78,6 +79,11 @@ final class Commands {
           + "time (querytimeout); its connection is closed so that the server drops it");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof RedisCommandExecutionException server) {
+        // The server's text goes to labels, logs and the landing page: bounded, and not chained (the original
+        // can be a script's megabytes).
+        throw new RedisCommandExecutionException(ServerErrors.bounded(server.getMessage()));
+      }
       if (cause instanceof Exception ex) {
         throw ex;
       }

@@ -308,7 +308,8 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
         Commands.call(c, deadline, "AUTH", target.legacyAuth().get());
       } catch (RedisCommandExecutionException e) {
         c.closeAsync();
-        throw new java.io.IOException("cannot connect to " + target.display() + ": " + e.getMessage());
+        throw new java.io.IOException("cannot connect to " + target.display() + ": "
+            + ServerErrors.bounded(e.getMessage()));
       } catch (Exception e) {
         c.closeAsync();
         throw e;
