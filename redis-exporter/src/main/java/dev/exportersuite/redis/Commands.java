@@ -42,11 +42,28 @@ final class Commands {
 
   static RedisFuture<Object> send(StatefulRedisConnection<String, String> c, List<String> args,
       ReplyLimits limits) {
+    return send(c, args, new ReplyOutput(limits));
+  }
+
+  /**
+   * Sends a command whose arguments may hold keys as bytes: each is a {@link String} (sent as UTF-8) or a
+   * {@link KeyName} (sent as its bytes); the reply is read by {@code output}.
+   */
+  static RedisFuture<Object> send(StatefulRedisConnection<String, String> c, List<?> args, ReplyOutput output) {
     CommandArgs<String, String> a = new CommandArgs<>(StringCodec.UTF8);
     for (int i = 1; i < args.size(); i++) {
-      a.add(args.get(i));
+      if (args.get(i) instanceof KeyName k) {
+        a.add(k.bytes());
+      } else {
+        a.add((String) args.get(i));
+      }
     }
-    return c.async().dispatch(new Keyword(args.get(0)), new ReplyOutput(limits), a);
+    return c.async().dispatch(new Keyword((String) args.get(0)), output, a);
+  }
+
+  /** {@link #send(StatefulRedisConnection, List, ReplyOutput)} with the exporter's own limits. */
+  static RedisFuture<Object> sendKeys(StatefulRedisConnection<String, String> c, Object... args) {
+    return send(c, List.of(args), new ReplyOutput(ReplyLimits.INTERNAL));
   }
 
   static Object call(StatefulRedisConnection<String, String> c, long deadlineNanos, String... args) throws Exception {

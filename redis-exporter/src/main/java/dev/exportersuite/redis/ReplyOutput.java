@@ -34,9 +34,17 @@ final class ReplyOutput extends CommandOutput<String, String, Object> {
   /** Set once a limit is passed: from then on the rest of the reply is read and dropped. */
   private boolean over;
 
+  /** Bulk strings as their bytes ({@code byte[]}), for replies that carry key names. */
+  private final boolean keepBytes;
+
   ReplyOutput(ReplyLimits limits) {
+    this(limits, false);
+  }
+
+  ReplyOutput(ReplyLimits limits, boolean keepBytes) {
     super(StringCodec.UTF8, null);
     this.limits = limits;
+    this.keepBytes = keepBytes;
   }
 
   @Override
@@ -44,7 +52,16 @@ final class ReplyOutput extends CommandOutput<String, String, Object> {
     if (bytes != null && !countBytes(bytes.remaining())) {
       return;
     }
-    add(bytes == null ? null : decodeString(bytes));
+    if (bytes == null) {
+      add(null);
+    } else if (keepBytes) {
+      byte[] raw = new byte[bytes.remaining()];
+      bytes.get(raw);
+      add(raw);
+    } else {
+      // Not UTF-8 (a binary key or value): escaped, never replaced, so distinct bytes stay distinct text.
+      add(KeyText.of(bytes));
+    }
   }
 
   /** Counts a string value's bytes; false (and the reply's error) past max_reply_bytes. */
