@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import dev.exportersuite.core.web.BasicAuthUsers;
 import dev.exportersuite.core.web.TlsSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -181,6 +182,9 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection, Redis
   @Mixin
   ServerTlsFlags serverTls = new ServerTlsFlags();
 
+  @Mixin
+  BasicAuthFlags basicAuth = new BasicAuthFlags();
+
   private final Map<String, String> env;
 
   public RedisExporter() {
@@ -262,6 +266,11 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection, Redis
   @Override
   protected Optional<TlsSettings> tlsServerFlags() throws ConfigException {
     return serverTls.settings(env);
+  }
+
+  @Override
+  protected Optional<BasicAuthUsers> basicAuthFlags() throws ConfigException {
+    return basicAuth.users(env);
   }
 
   @Override
