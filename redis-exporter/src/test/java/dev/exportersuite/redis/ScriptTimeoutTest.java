@@ -1,6 +1,7 @@
 package dev.exportersuite.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exportersuite.core.testing.Exposition;
 import dev.exportersuite.core.testing.Http;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,39 @@ class ScriptTimeoutTest {
       assertThat(untilPong(Duration.ofSeconds(6))).isLessThan(Duration.ofSeconds(6));
       assertThat(redis.sync().get(starts)).isEqualTo("1");
       assertThat(exporter.log()).contains("UNKILLABLE").contains("cannot be stopped").doesNotContain(PASSWORD);
+    } finally {
+      untilPong(Duration.ofSeconds(6));
+      redis.sync().del(starts);
+    }
+  }
+
+  @Test
+  void withoutTheEnginesPingTheExecutorItselfRefusesToStartAStillRunningScript() throws Exception {
+    // Another engine on the same server (a /scrape target) sends no PING of this engine's first.
+    String starts = "rxtest:script-timeout:direct-starts";
+    redis.sync().del(starts);
+    RedisRequest r = RedisRequest.parse("""
+        #!lua
+        redis.call('INCR', '%s')
+        local s = tonumber(redis.call('TIME')[1])
+        while tonumber(redis.call('TIME')[1]) - s < 3 do end
+        return 1
+        """.formatted(starts));
+    redis.sync().scriptLoad(r.script());
+    RedisTarget target = new RedisTarget(RedisAddress.parse(server.addr()), Optional.empty(),
+        Optional.of(PASSWORD), Duration.ofSeconds(5), RedisTarget.Tls.NONE, RedisTarget.Session.DEFAULT);
+    try (RedisExecutor executor = new RedisExecutor(target)) {
+      assertThatThrownBy(() -> executor.fetch(r, Duration.ofMillis(300)))
+          .hasMessageContaining("SCRIPT KILL sent on a separate connection");
+      assertThatThrownBy(() -> executor.fetch(r, Duration.ofSeconds(2)))
+          .isInstanceOf(ScriptKiller.StillRunning.class)
+          .hasMessageStartingWith("script still running on the server from an earlier scrape (")
+          .hasMessageEndingWith("; not started again");
+      assertThat(untilPong(Duration.ofSeconds(6))).isLessThan(Duration.ofSeconds(6));
+      assertThat(redis.sync().get(starts)).isEqualTo("1");
+      // Ended: the next request runs it again (and it times out again).
+      assertThatThrownBy(() -> executor.fetch(r, Duration.ofMillis(300)))
+          .hasMessageContaining("SCRIPT KILL sent on a separate connection");
     } finally {
       untilPong(Duration.ofSeconds(6));
       redis.sync().del(starts);
