@@ -23,6 +23,12 @@ final class KeyText {
   }
 
   static String of(ByteBuffer bytes) {
+    // The usual case, valid UTF-8, costs one decoding: a replacement character in the result means the bytes were
+    // not (or held one themselves, which the careful path below gives back the same).
+    String quick = StandardCharsets.UTF_8.decode(bytes.duplicate()).toString();
+    if (quick.indexOf('\uFFFD') < 0) {
+      return quick;
+    }
     ByteBuffer in = bytes.duplicate();
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -83,4 +83,14 @@ class BinaryKeysTest {
     assertThat(metrics.value("redis_key_group_memory_usage_bytes", "db", "db0", "key_group", p + "s:\\xff\\xfe"))
         .hasValueSatisfying(v -> assertThat(v).isPositive());
   }
+
+  @Test
+  void labelTextKeepsUtf8AndEscapesOnlyTheBytesOutsideIt() {
+    assertThat(KeyText.of(key("a:", 0xff, 0xfe))).isEqualTo("a:\\xff\\xfe");
+    assertThat(KeyText.of(key("é", 0xc3))).isEqualTo("é\\xc3");
+    // A real replacement character (EF BF BD) is valid UTF-8 and stays itself.
+    assertThat(KeyText.of(key("x", 0xef, 0xbf, 0xbd, 0xff))).isEqualTo("x\uFFFD\\xff");
+    assertThat(KeyName.of(key("k", 0xff))).isEqualTo(KeyName.of(key("k", 0xff)))
+        .isNotEqualTo(KeyName.of(key("k", 0xfe)));
+  }
 }
