@@ -20,6 +20,7 @@ import dev.exportersuite.core.snapshots.BuildInfoCollector;
 import dev.exportersuite.core.snapshots.ConfigReloads;
 import dev.exportersuite.core.snapshots.SelfMetrics;
 import dev.exportersuite.core.snapshots.TargetMetrics;
+import dev.exportersuite.core.web.BasicAuthUsers;
 import dev.exportersuite.core.web.TlsMaterialException;
 import dev.exportersuite.core.web.TlsSettings;
 import dev.exportersuite.core.web.WebConfig;
@@ -128,6 +129,15 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
    * Giving these and a {@code tls_server_config} in {@code --web.config.file} is an error.
    */
   protected Optional<TlsSettings> tlsServerFlags() throws ConfigException {
+    return Optional.empty();
+  }
+
+  /**
+   * Basic auth for the exporter's own port from the module's peer flags (redis_exporter's
+   * {@code --basic-auth-*}), checked; empty when none are given. Giving these and {@code basic_auth_users} in
+   * {@code --web.config.file} is an error.
+   */
+  protected Optional<BasicAuthUsers> basicAuthFlags() throws ConfigException {
     return Optional.empty();
   }
 
@@ -297,15 +307,24 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     Optional<WebConfig> file = source.isEmpty() ? Optional.of(WebConfig.NONE)
         : errors.read(() -> WebConfigReader.read(source.get()));
     Optional<Optional<TlsSettings>> flags = errors.read(this::tlsServerFlags);
+    Optional<Optional<BasicAuthUsers>> users = errors.read(this::basicAuthFlags);
     errors.throwIfAny();
-    if (flags.get().isEmpty()) {
-      return file.get();
+    WebConfig web = file.get();
+    if (users.get().isPresent()) {
+      if (web.users().enabled()) {
+        throw new ConfigException(source.get().toString(), 0, "basic_auth_users", "basic auth is set both here "
+            + "and by this exporter's basic auth flags: keep one");
+      }
+      web = web.withUsers(users.get().get());
     }
-    if (file.get().tls().isPresent()) {
+    if (flags.get().isEmpty()) {
+      return web;
+    }
+    if (web.tls().isPresent()) {
       throw new ConfigException(source.get().toString(), 0, "tls_server_config", "TLS is set both here and by "
           + "this exporter's TLS server flags: keep one");
     }
-    return file.get().withTls(flags.get().get());
+    return web.withTls(flags.get().get());
   }
 
   private int serve(String namespace, ListenAddress address, String path, WebConfig web, PrometheusRegistry registry,
