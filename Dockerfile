@@ -54,6 +54,7 @@ RUN groupadd --gid 10001 exporter \
 
 COPY --from=build /exporter.jar /opt/exporter/exporter.jar
 COPY configs/${MODULE}/metrics.yaml /usr/share/${MODULE}/metrics.example.yaml
+COPY scripts/healthcheck.sh /opt/exporter/healthcheck.sh
 
 # Small, steady footprint for a process that answers a scrape every few seconds: one serial GC thread, a heap
 # capped well below the usual container limits, C1 only (less compiler memory and CPU), glibc's free memory handed
@@ -72,9 +73,10 @@ WORKDIR /etc/${MODULE}
 USER 10001:10001
 EXPOSE ${EXPORTER_PORT}
 
-# bash's /dev/tcp keeps curl out of the image; EXPORTER_PORT must follow a changed --web.listen-address port.
+# scripts/healthcheck.sh: healthy with or without --web.config.file (TLS, basic auth); EXPORTER_PORT must follow a
+# changed --web.listen-address port.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${EXPORTER_PORT} && printf 'GET /-/healthy HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+  CMD ["bash", "/opt/exporter/healthcheck.sh"]
 
 # exec: java is PID 1 and gets SIGTERM (clean shutdown) and SIGHUP (reload of the metrics files).
 ENTRYPOINT ["/bin/sh", "-c", "exec java $JAVA_OPTS -jar /opt/exporter/exporter.jar \"$@\"", "exporter"]

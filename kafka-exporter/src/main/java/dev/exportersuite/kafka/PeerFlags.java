@@ -118,12 +118,13 @@ final class PeerFlags {
       throw new ConfigException("command line", 0, "--sasl.username", "--sasl.enabled needs a user name");
     }
     String source = saslPassword != null ? "--sasl.password" : saslPasswordFile != null ? saslPasswordFile.toString()
-        : "SASL_USER_PASSWORD";
+        : env.getOrDefault(PASSWORD_ENV + "_FILE", "").isEmpty() ? PASSWORD_ENV : PASSWORD_ENV + "_FILE";
+    Optional<String> fromEnv = SecretSource.fromEnv(env, PASSWORD_ENV);
     Optional<String> password = SecretSource.first(Optional.ofNullable(saslPassword), Optional.ofNullable(
-        saslPasswordFile), null, "--sasl.password-file").or(() -> Optional.ofNullable(env.get(PASSWORD_ENV)));
+        saslPasswordFile), null, "--sasl.password-file").or(() -> fromEnv);
     if (password.isEmpty() || password.get().isEmpty()) {
       throw new ConfigException("command line", 0, "--sasl.password", "--sasl.enabled needs a password: "
-          + "--sasl.password-file, SASL_USER_PASSWORD or --sasl.password");
+          + "--sasl.password-file, SASL_USER_PASSWORD(_FILE) or --sasl.password");
     }
     try {
       return Optional.of(new SaslLogin(mechanism, saslUsername, password.get(), source));

@@ -93,6 +93,16 @@ class FlagsTest {
     CommandRun.Result env = CommandRun.run(new KafkaExporter(java.util.Map.of("SASL_USER_PASSWORD", "s3cret-pw")),
         "--check-config", "--sasl.enabled", "--sasl.username=alice");
     assertThat(env.stdout()).contains("SASL_PLAINTEXT PLAIN as alice (password from SASL_USER_PASSWORD)");
+    CommandRun.Result envFile = CommandRun.run(new KafkaExporter(java.util.Map.of("SASL_USER_PASSWORD_FILE",
+        pw.toString())), "--check-config", "--sasl.enabled", "--sasl.username=alice");
+    assertThat(envFile.stdout()).contains("PLAIN as alice (password from SASL_USER_PASSWORD_FILE)")
+        .doesNotContain("s3cret-pw");
+    CommandRun.Result envBoth = CommandRun.run(new KafkaExporter(java.util.Map.of("SASL_USER_PASSWORD_FILE",
+        pw.toString(), "SASL_USER_PASSWORD", "s3cret-pw")), "--check-config", "--sasl.enabled",
+        "--sasl.username=alice");
+    assertThat(envBoth.exitCode()).isEqualTo(1);
+    assertThat(envBoth.stderr()).contains("both SASL_USER_PASSWORD and SASL_USER_PASSWORD_FILE are set")
+        .doesNotContain("s3cret-pw");
     CommandRun.Result none = check("--sasl.enabled", "--sasl.mechanism=gssapi");
     assertThat(none.exitCode()).isEqualTo(1);
     assertThat(none.stderr()).contains("--sasl.mechanism: GSSAPI (Kerberos) is not supported");
@@ -101,7 +111,7 @@ class FlagsTest {
     CommandRun.Result nopw = CommandRun.run(new KafkaExporter(java.util.Map.of()), "--check-config",
         "--sasl.enabled", "--sasl.username=alice", "--sasl.mechanism=SCRAM-SHA-256");
     assertThat(nopw.stderr()).contains("--sasl.enabled needs a password: --sasl.password-file, "
-        + "SASL_USER_PASSWORD or --sasl.password");
+        + "SASL_USER_PASSWORD(_FILE) or --sasl.password");
     assertThat(check("--sasl.enabled", "--sasl.username=alice", "--sasl.mechanism=oauthbearer",
         "--sasl.password=s3cret-pw").stderr()).contains("OAUTHBEARER is not supported").doesNotContain("s3cret-pw");
   }

@@ -7,6 +7,7 @@ import dev.exportersuite.core.config.ConfigErrors;
 import dev.exportersuite.core.config.ConfigException;
 import dev.exportersuite.core.config.ExporterConfig;
 import dev.exportersuite.core.config.MetricDefinition;
+import dev.exportersuite.core.config.SecretSource;
 import dev.exportersuite.core.jdbc.JdbcConnectionSection;
 import dev.exportersuite.core.jdbc.SqlExporterCommand;
 import dev.exportersuite.core.jdbc.SqlRequest;
@@ -154,17 +155,17 @@ public class MysqlExporter extends SqlExporterCommand {
     }
     Map<String, String> env = System.getenv();
     Optional<DataSourceName> dsn = Optional.empty();
-    String dsnText = env.get("DATA_SOURCE_NAME");
-    if (dsnText != null && !dsnText.isBlank()) {
+    Optional<String> dsnText = SecretSource.fromEnv(env, "DATA_SOURCE_NAME");
+    if (dsnText.isPresent() && !dsnText.get().isBlank()) {
       try {
-        dsn = Optional.of(DataSourceName.parse(dsnText));
+        dsn = Optional.of(DataSourceName.parse(dsnText.get().strip()));
       } catch (IllegalArgumentException e) {
         throw new ConfigException("DATA_SOURCE_NAME", 0, "DATA_SOURCE_NAME", e.getMessage());
       }
     }
     Credentials flags = username == null ? Credentials.NONE : Credentials.parseUserFlag(username);
     Credentials envPassword = new Credentials(Optional.empty(),
-        Optional.ofNullable(env.get("MYSQLD_EXPORTER_PASSWORD")));
+        SecretSource.fromEnv(env, "MYSQLD_EXPORTER_PASSWORD"));
     SessionSettings session;
     try {
       session = new SessionSettings(lockWaitTimeout, logSlowFilter);

@@ -51,6 +51,22 @@ class CredentialFormsTest {
     assertThat(r.metrics().value("mysql_up")).as(r.stderr()).contains(1.0);
   }
 
+  /** Docker and Kubernetes secrets: the password in a file, neither in the environment nor on the command line. */
+  @Test
+  void passwordAndDataSourceNameFromFilesNamedInTheEnvironment() throws Exception {
+    Path pw = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
+    ExporterJvm.Result r = ExporterProcess.once(Map.of("MYSQLD_EXPORTER_PASSWORD_FILE", pw.toString()),
+        "--mysqld.address", MariaDb.ADDRESS, "--mysqld.username", USER);
+    assertThat(r.metrics().value("mysql_up")).as(r.stderr()).contains(1.0);
+    Path dsn = Files.writeString(dir.resolve("dsn"), USER + ":" + PASSWORD + "@tcp(" + MariaDb.ADDRESS + ")/\n");
+    ExporterJvm.Result d = ExporterProcess.once(Map.of("DATA_SOURCE_NAME_FILE", dsn.toString()));
+    assertThat(d.metrics().value("mysql_up")).as(d.stderr()).contains(1.0);
+    ExporterJvm.Result both = ExporterProcess.once(Map.of("MYSQLD_EXPORTER_PASSWORD_FILE", pw.toString(),
+        "MYSQLD_EXPORTER_PASSWORD", PASSWORD), "--mysqld.address", MariaDb.ADDRESS, "--mysqld.username", USER);
+    assertThat(both.stderr()).contains("both MYSQLD_EXPORTER_PASSWORD and MYSQLD_EXPORTER_PASSWORD_FILE are set: "
+        + "keep one").doesNotContain(PASSWORD);
+  }
+
   @Test
   void myCnfClientSectionWithQuotedPassword() throws Exception {
     Path cnf = dir.resolve("my.cnf");

@@ -72,6 +72,7 @@ final class DatabasesConfigReader {
       errors.check(l::finish);
     });
     Optional<String> listen = errors.read(() -> top.string("listenAddress")).orElse(Optional.empty());
+    Optional<Path> webConfigFile = Optional.empty();
     Optional<YamlMapping> web = errors.read(() -> top.mapping("web")).orElse(Optional.empty());
     if (web.isPresent()) {
       YamlMapping w = web.get().expect(WEB);
@@ -82,12 +83,14 @@ final class DatabasesConfigReader {
       if (!addresses.isEmpty()) {
         listen = Optional.of(addresses.get(0));
       }
-      for (String unsupported : List.of("systemdSocket", "configFile")) {
-        if (w.has(unsupported)) {
-          w.node(unsupported);
-          errors.add(w.error(unsupported, "not supported by this exporter yet: leave it out"));
-        }
+      if (w.has("systemdSocket")) {
+        w.node("systemdSocket");
+        errors.add(w.error("systemdSocket", "not supported by this exporter yet: leave it out"));
       }
+      // The toolkit's web config (TLS, basic auth), as --web.config.file, which wins; relative to the working
+      // directory, as the peer opens it.
+      webConfigFile = errors.read(() -> w.string("configFile")).orElse(Optional.empty()).filter(f -> !f.isBlank())
+          .map(Path::of);
       for (String timeout : List.of("readHeaderTimeout", "readTimeout", "idleTimeout")) {
         errors.read(() -> w.node(timeout)); // the JDK server's own limits apply: accepted, no effect
       }
@@ -96,7 +99,7 @@ final class DatabasesConfigReader {
     Optional<String> path = errors.read(() -> top.string("metricsPath")).orElse(Optional.empty());
     errors.check(top::finish);
     errors.throwIfAny();
-    return new ExporterConfig<>(Optional.empty(), listen, path, Optional.empty(), Optional.empty(),
+    return new ExporterConfig<>(Optional.empty(), listen, path, webConfigFile, Optional.empty(), Optional.empty(),
         Optional.empty(), Map.of(), custom, TargetAllowList.ANY,
         new OracleFileConfig(databases, label, defaults, interval), file);
   }

@@ -126,6 +126,39 @@ class DatabasesConfigFileTest {
             + "(did you mean 'scrapeInterval'?)"));
   }
 
+  /** The peer's web.configFile names the toolkit's web config, as --web.config.file does; the flag wins. */
+  @Test
+  void webConfigFileFromTheConfigFileAndTheFlagWins() throws Exception {
+    // htpasswd -nbBC 10 prometheus scrape-s3cret
+    String hash = "$2y$10$NRwoWZnvP46kcdXHgG74v.cLZaGovMYZ1utX5b3arGfKRI7ycXwgW";
+    Path web = Files.writeString(dir.resolve("web.yml"), "basic_auth_users:\n  prometheus: " + hash + "\n");
+    Path other = Files.writeString(dir.resolve("other.yml"), "basic_auth_users:\n  a: " + hash + "\n  b: "
+        + hash + "\n");
+    Path file = config("""
+        databases:
+          db1: {username: monitor, password: x, url: "db1:1521/ORCLPDB1"}
+        web:
+          configFile: %s
+        """.formatted(web));
+    CommandRun.Result r = CommandRun.run(new OracleExporter(Map.of()), "--check-config", "--config.file",
+        file.toString());
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).contains("web: TLS off; basic auth 1 user (" + web + ")").doesNotContain(hash);
+    CommandRun.Result flag = CommandRun.run(new OracleExporter(Map.of()), "--check-config", "--config.file",
+        file.toString(), "--web.config.file=" + other);
+    assertThat(flag.stdout()).contains("web: TLS off; basic auth 2 users (" + other + ")");
+    Path missing = config("""
+        databases:
+          db1: {username: monitor, password: x, url: "db1:1521/ORCLPDB1"}
+        web:
+          configFile: %s
+        """.formatted(dir.resolve("nope.yml")));
+    CommandRun.Result bad = CommandRun.run(new OracleExporter(Map.of()), "--check-config", "--config.file",
+        missing.toString());
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.stderr()).contains(dir.resolve("nope.yml").toString());
+  }
+
   @Test
   void aDsnAndADatabasesFileAtOnceIsAMistake() throws Exception {
     Path file = config("""

@@ -68,14 +68,14 @@ final class KeyScanner {
   }
 
   /** The keys of a check's names and patterns, by database: names as given, patterns walked with SCAN. */
-  Map<Integer, Set<String>> keysByDb(KeyCheck check) throws Exception {
-    Map<Integer, Set<String>> byDb = new LinkedHashMap<>();
+  Map<Integer, Set<KeyName>> keysByDb(KeyCheck check) throws Exception {
+    Map<Integer, Set<KeyName>> byDb = new LinkedHashMap<>();
     for (KeyCheck.DbKey k : check.keys()) {
-      byDb.computeIfAbsent(k.db(), d -> new LinkedHashSet<>()).add(k.name());
+      byDb.computeIfAbsent(k.db(), d -> new LinkedHashSet<>()).add(KeyName.of(k.name()));
     }
     long visited = 0;
     for (KeyCheck.DbKey p : check.patterns()) {
-      Set<String> found = byDb.computeIfAbsent(p.db(), d -> new LinkedHashSet<>());
+      Set<KeyName> found = byDb.computeIfAbsent(p.db(), d -> new LinkedHashSet<>());
       long budget = check.limit() - visited;
       visited += inDb(p.db(), () -> scan(p.name(), check.batch(), budget, found));
     }
@@ -96,18 +96,18 @@ final class KeyScanner {
         }
         return rows;
       }
-      Map<Integer, Set<String>> byDb = new LinkedHashMap<>();
+      Map<Integer, Set<KeyName>> byDb = new LinkedHashMap<>();
       for (KeyCheck.DbKey k : check.keys()) {
-        byDb.computeIfAbsent(k.db(), d -> new LinkedHashSet<>()).add(k.name());
+        byDb.computeIfAbsent(k.db(), d -> new LinkedHashSet<>()).add(KeyName.of(k.name()));
       }
       for (KeyCheck.DbKey p : check.patterns()) {
         selected = select(selected, p.db());
-        Set<String> found = byDb.computeIfAbsent(p.db(), d -> new LinkedHashSet<>());
+        Set<KeyName> found = byDb.computeIfAbsent(p.db(), d -> new LinkedHashSet<>());
         visited += scan(p.name(), check.batch(), check.limit() - visited, found);
       }
-      for (Map.Entry<Integer, Set<String>> e : byDb.entrySet()) {
+      for (Map.Entry<Integer, Set<KeyName>> e : byDb.entrySet()) {
         selected = select(selected, e.getKey());
-        List<String> names = new ArrayList<>(e.getValue());
+        List<KeyName> names = new ArrayList<>(e.getValue());
         for (int i = 0; i < names.size(); i += check.batch()) {
           rows.addAll(describe("db" + e.getKey(), names.subList(i, Math.min(names.size(), i + check.batch()))));
         }
@@ -134,33 +134,35 @@ final class KeyScanner {
    *
    * @return how many keys matched
    */
-  long scan(String pattern, int batch, long budget, Set<String> into) throws Exception {
+  long scan(String pattern, int batch, long budget, Set<KeyName> into) throws Exception {
     String cursor = "0";
     long matched = 0;
     do {
-      Object reply = Commands.call(connection, deadline, "SCAN", cursor, "MATCH", pattern, "COUNT",
-          Integer.toString(batch));
-      if (!(reply instanceof List<?> parts) || parts.size() != 2 || !(parts.get(1) instanceof List<?> keys)) {
-        throw new IllegalStateException("unexpected SCAN reply: " + reply);
+      // Keys as bytes: they need not be UTF-8, and are sent back as they came.
+      Object reply = Commands.await(Commands.send(connection, List.of("SCAN", cursor, "MATCH", pattern, "COUNT",
+          Integer.toString(batch)), new ReplyOutput(ReplyLimits.INTERNAL, true)), deadline, "SCAN");
+      if (!(reply instanceof List<?> parts) || parts.size() != 2 || !(parts.get(0) instanceof byte[] next)
+          || !(parts.get(1) instanceof List<?> keys)) {
+        throw new IllegalStateException("unexpected SCAN reply");
       }
-      cursor = String.valueOf(parts.get(0));
+      cursor = new String(next, java.nio.charset.StandardCharsets.US_ASCII);
       matched += keys.size();
       if (matched > budget) {
         throw new IllegalStateException("more keys match '" + pattern + "' than the limit allows; narrow the "
             + "pattern or raise limit= (--check-keys-limit)");
       }
       if (into != null) {
-        keys.forEach(k -> into.add(String.valueOf(k)));
+        keys.forEach(k -> into.add(KeyName.of((byte[]) k)));
       }
     } while (!cursor.equals("0"));
     return matched;
   }
 
   /** TYPE, then the size command of each type, then GET for short strings: three pipelined round trips. */
-  private List<Row> describe(String db, List<String> names) throws Exception {
+  private List<Row> describe(String db, List<KeyName> names) throws Exception {
     List<RedisFuture<Object>> types = new ArrayList<>(names.size());
-    for (String k : names) {
-      types.add(Commands.send(connection, List.of("TYPE", k)));
+    for (KeyName k : names) {
+      types.add(Commands.sendKeys(connection, "TYPE", k));
     }
     List<String> typeOf = new ArrayList<>(names.size());
     for (RedisFuture<Object> f : types) {
@@ -177,7 +179,7 @@ final class KeyScanner {
         case "stream" -> "XLEN";
         default -> null;
       };
-      sizes.add(sizeCommand == null ? null : Commands.send(connection, List.of(sizeCommand, names.get(i))));
+      sizes.add(sizeCommand == null ? null : Commands.sendKeys(connection, sizeCommand, names.get(i)));
     }
     List<Long> sizeOf = new ArrayList<>(names.size());
     List<RedisFuture<Object>> values = new ArrayList<>(names.size());
@@ -186,7 +188,7 @@ final class KeyScanner {
       long n = size instanceof Number num ? num.longValue() : 0L;
       sizeOf.add(n);
       boolean readValue = typeOf.get(i).equals("string") && n <= MAX_VALUE_LENGTH;
-      values.add(readValue ? Commands.send(connection, List.of("GET", names.get(i))) : null);
+      values.add(readValue ? Commands.sendKeys(connection, "GET", names.get(i)) : null);
     }
     List<Row> rows = new ArrayList<>(names.size());
     for (int i = 0; i < names.size(); i++) {
@@ -195,12 +197,13 @@ final class KeyScanner {
       long size = sizeOf.get(i);
       if (value instanceof String s && s.startsWith("HYLL")) {
         // A HyperLogLog is a string to TYPE; its size is the estimate, as redis_exporter reports it.
-        size = ((Number) Commands.call(connection, deadline, "PFCOUNT", names.get(i))).longValue();
+        size = ((Number) Commands.await(Commands.sendKeys(connection, "PFCOUNT", names.get(i)), deadline,
+            "PFCOUNT")).longValue();
         number = null;
       }
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("db", db);
-      m.put("key", names.get(i));
+      m.put("key", names.get(i).label());
       m.put("type", typeOf.get(i));
       m.put("size", size);
       m.put("value", number);

@@ -88,6 +88,11 @@ record RedisAddress(boolean tls, Optional<HostPort> server, Optional<SocketPath>
     if (!db.isEmpty() && !DATABASE.matcher(db).matches()) {
       throw new IllegalArgumentException("after the host only /<database number> may follow (no ?options)");
     }
+    if (location.indexOf('#') >= 0) {
+      // Not shown: with a missing '@' this is where the password ends up.
+      throw new IllegalArgumentException("a '#' after the credentials (an address has no #fragment): a password "
+          + "holding '#' goes before '@host', or write # as %23; write redis://[user:password@]host:6379[/db]");
+    }
     HostPort server;
     try {
       server = HostPort.parse(hostPort, DEFAULT_PORT);

@@ -20,6 +20,8 @@ import java.util.Optional;
  *   password_file: /run/secrets/redis
  *   connect_timeout: 5s
  *   tls_ca_file: /etc/ssl/redis-ca.pem
+ *   max_reply_elements: 100000
+ *   max_reply_bytes: 16777216
  * </pre>
  */
 record RedisConnectionSection(
@@ -30,13 +32,15 @@ record RedisConnectionSection(
     boolean tlsSkipVerify,
     Optional<Path> tlsCaFile,
     Optional<Path> tlsCertFile,
-    Optional<Path> tlsKeyFile) {
+    Optional<Path> tlsKeyFile,
+    ReplyLimits limits) {
 
   static final List<String> KEYS = List.of("addr", "user", "password", "password_file", "connect_timeout",
-      "tls_skip_verify", "tls_ca_file", "tls_cert_file", "tls_key_file");
+      "tls_skip_verify", "tls_ca_file", "tls_cert_file", "tls_key_file", "max_reply_elements", "max_reply_bytes");
 
   static final RedisConnectionSection EMPTY = new RedisConnectionSection(Optional.empty(), Optional.empty(),
-      Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty());
+      Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(),
+      ReplyLimits.DEFAULT);
 
   static ExporterConfigReader.ModuleSection<RedisConnectionSection> section() {
     return ExporterConfigReader.ModuleSection.mapping("connection", EMPTY, RedisConnectionSection::parse);
@@ -63,8 +67,14 @@ record RedisConnectionSection(
       throw c.error(cert.isPresent() ? "tls_cert_file" : "tls_key_file",
           "a client certificate needs both tls_cert_file and tls_key_file");
     }
+    // As mysql's max_rows: a bigger reply is an error for its entry, never a silent cut.
+    int maxElements = c.integer("max_reply_elements", 1, ReplyLimits.MAX_MAX_ELEMENTS)
+        .orElse(ReplyLimits.DEFAULT_MAX_ELEMENTS);
+    long maxBytes = c.integer("max_reply_bytes", 1, (int) ReplyLimits.MAX_MAX_BYTES)
+        .orElse((int) ReplyLimits.DEFAULT_MAX_BYTES);
     c.finish();
-    return new RedisConnectionSection(addr, user, password, connect, skip, ca, cert, key);
+    return new RedisConnectionSection(addr, user, password, connect, skip, ca, cert, key,
+        new ReplyLimits(maxElements, maxBytes));
   }
 
   private static String safeDisplay(String address) {

@@ -49,6 +49,7 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
   /** The server's database count: it changes only with a restart, which drops the connection and this with it. */
   private volatile Integer databases;
   private volatile boolean closed;
+  private final ScriptKiller scripts;
 
   RedisExecutor(RedisTarget target) {
     this.target = target;
@@ -69,6 +70,7 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
       options.sslOptions(ssl.build());
     }
     client.setOptions(options.build());
+    this.scripts = new ScriptKiller(this::connect, target.display());
   }
 
   static ClientResources resources() {
@@ -118,13 +120,33 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
     if (work == null) {
       return ClusterKeys.rows(uri, client.getOptions(), r.keyCheck(), deadline);
     }
-    return r.exclusive() ? exclusive(deadline, work) : shared(deadline, work);
+    scripts.checkNotRunning(r, deadline);
+    try {
+      return r.exclusive() ? exclusive(deadline, work) : shared(deadline, work);
+    } catch (Commands.CommandTimeout e) {
+      // A script keeps running on the server after its connection is closed: stop it there.
+      java.util.Optional<String> kill = ScriptKiller.killFor(e.command());
+      if (kill.isPresent()) {
+        throw scripts.timedOut(r, kill.get(), e);
+      }
+      throw e;
+    }
   }
 
   @Override
   public void ping(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    shared(deadline, c -> Commands.call(c, deadline, "PING"));
+    try {
+      shared(deadline, c -> Commands.call(c, deadline, "PING"));
+    } catch (RedisCommandExecutionException e) {
+      // BUSY while a script of ours that timed out still runs: say so, rather than only the server's words.
+      java.util.Optional<String> ours = String.valueOf(e.getMessage()).startsWith("BUSY")
+          ? scripts.stillRunning() : java.util.Optional.empty();
+      if (ours.isPresent()) {
+        throw new ScriptKiller.StillRunning(ours.get());
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -146,7 +168,7 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
       args = new java.util.ArrayList<>(args);
       args.set(0, target.session().configCommand());
     }
-    Object reply = Commands.call(c, deadline, args);
+    Object reply = Commands.call(c, deadline, target.limits(), args);
     if (r.isInfo()) {
       String text = String.valueOf(reply);
       if (!InfoText.hasKeyspace(text)) {
@@ -190,10 +212,10 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
   private Object script(StatefulRedisConnection<String, String> c, long deadline, String body) throws Exception {
     String sha = sha1(body);
     try {
-      return Commands.call(c, deadline, "EVALSHA", sha, "0");
+      return Commands.call(c, deadline, target.limits(), "EVALSHA", sha, "0");
     } catch (RedisCommandExecutionException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT")) {
-        return Commands.call(c, deadline, "EVAL", body, "0");
+        return Commands.call(c, deadline, target.limits(), "EVAL", body, "0");
       }
       throw e;
     }
@@ -300,7 +322,8 @@ final class RedisExecutor implements RequestExecutor<RedisRequest> {
         Commands.call(c, deadline, "AUTH", target.legacyAuth().get());
       } catch (RedisCommandExecutionException e) {
         c.closeAsync();
-        throw new java.io.IOException("cannot connect to " + target.display() + ": " + e.getMessage());
+        throw new java.io.IOException("cannot connect to " + target.display() + ": "
+            + ServerErrors.bounded(e.getMessage()));
       } catch (Exception e) {
         c.closeAsync();
         throw e;

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import dev.exportersuite.core.web.BasicAuthUsers;
 import dev.exportersuite.core.web.TlsSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -181,6 +182,9 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection, Redis
   @Mixin
   ServerTlsFlags serverTls = new ServerTlsFlags();
 
+  @Mixin
+  BasicAuthFlags basicAuth = new BasicAuthFlags();
+
   private final Map<String, String> env;
 
   public RedisExporter() {
@@ -265,6 +269,11 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection, Redis
   }
 
   @Override
+  protected Optional<BasicAuthUsers> basicAuthFlags() throws ConfigException {
+    return basicAuth.users(env);
+  }
+
+  @Override
   protected Optional<String> namespaceFlag() {
     return Optional.ofNullable(namespace).or(() -> Optional.ofNullable(env.get("REDIS_EXPORTER_NAMESPACE")));
   }
@@ -344,6 +353,7 @@ public class RedisExporter extends ExporterCommand<RedisConnectionSection, Redis
     RedisTarget.Session session = new RedisTarget.Session(
         setClientName == null || setClientName ? Optional.of(RedisTarget.CLIENT_NAME) : Optional.empty(),
         configCommand == null || configCommand.equals("-") ? "CONFIG" : configCommand, "-".equals(configCommand));
-    return new TargetResolver(a, u, Optional.ofNullable(password), passwords, other, connect, tls, session);
+    return new TargetResolver(a, u, Optional.ofNullable(password), passwords, other, connect, tls, session,
+        c.limits());
   }
 }

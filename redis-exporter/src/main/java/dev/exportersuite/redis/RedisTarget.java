@@ -21,7 +21,13 @@ record RedisTarget(
     Optional<String> password,
     Duration connectTimeout,
     Tls tls,
-    Session session) implements ResolvedConnection<RedisRequest> {
+    Session session,
+    ReplyLimits limits) implements ResolvedConnection<RedisRequest> {
+
+  RedisTarget(RedisAddress address, Optional<String> user, Optional<String> password, Duration connectTimeout,
+      Tls tls, Session session) {
+    this(address, user, password, connectTimeout, tls, session, ReplyLimits.DEFAULT);
+  }
 
   /** The client name redis_exporter gives its connections. */
   static final String CLIENT_NAME = "redis_exporter";

@@ -26,16 +26,80 @@ final class ReplyOutput extends CommandOutput<String, String, Object> {
   }
 
   private final Deque<List<Object>> stack = new ArrayDeque<>();
+  private final ReplyLimits limits;
   private List<Object> current;
   private boolean started;
+  private long elements;
+  private long bytes;
+  /** Set once a limit is passed: from then on the rest of the reply is read and dropped. */
+  private boolean over;
 
-  ReplyOutput() {
+  /** Bulk strings as their bytes ({@code byte[]}), for replies that carry key names. */
+  private final boolean keepBytes;
+
+  ReplyOutput(ReplyLimits limits) {
+    this(limits, false);
+  }
+
+  ReplyOutput(ReplyLimits limits, boolean keepBytes) {
     super(StringCodec.UTF8, null);
+    this.limits = limits;
+    this.keepBytes = keepBytes;
   }
 
   @Override
   public void set(ByteBuffer bytes) {
-    add(bytes == null ? null : decodeString(bytes));
+    if (bytes != null && !countBytes(bytes.remaining())) {
+      return;
+    }
+    if (bytes == null) {
+      add(null);
+    } else if (keepBytes) {
+      byte[] raw = new byte[bytes.remaining()];
+      bytes.get(raw);
+      add(raw);
+    } else {
+      // Not UTF-8 (a binary key or value): escaped, never replaced, so distinct bytes stay distinct text.
+      add(KeyText.of(bytes));
+    }
+  }
+
+  /** Counts a string value's bytes; false (and the reply's error) past max_reply_bytes. */
+  private boolean countBytes(int n) {
+    bytes += n;
+    if (!over && bytes > limits.maxBytes()) {
+      over("reply has more than " + limits.maxBytes() + " bytes (limit max_reply_bytes)");
+    }
+    return !over;
+  }
+
+  /** Counts one value; false (and the reply's error) past max_reply_elements. */
+  private boolean countElement() {
+    if (!started) {
+      return true; // the reply itself
+    }
+    elements++;
+    if (!over && elements > limits.maxElements()) {
+      over("reply has more than " + limits.maxElements() + " elements (limit max_reply_elements)");
+    }
+    return !over;
+  }
+
+  /** An aggregate that announces more elements than allowed is refused before anything is allocated for it. */
+  private boolean tooMany(long count) {
+    if (!over && elements + count > limits.maxElements()) {
+      over("reply has more than " + limits.maxElements() + " elements (limit max_reply_elements)");
+    }
+    return over;
+  }
+
+  private void over(String message) {
+    over = true;
+    // What was kept goes now; lettuce completes the command with this error once the whole reply is read.
+    output = null;
+    current = null;
+    stack.clear();
+    setError(message);
   }
 
   @Override
@@ -45,6 +109,9 @@ final class ReplyOutput extends CommandOutput<String, String, Object> {
 
   @Override
   public void setBigNumber(ByteBuffer bytes) {
+    if (bytes != null && !countBytes(bytes.remaining())) {
+      return;
+    }
     add(bytes == null ? null : new BigDecimal(decodeString(bytes)));
   }
 
@@ -65,6 +132,9 @@ final class ReplyOutput extends CommandOutput<String, String, Object> {
 
   @Override
   public void multi(int count) {
+    if (tooMany(count)) {
+      return;
+    }
     open(new ArrayList<>(Math.max(0, count)));
   }
 
@@ -85,11 +155,17 @@ final class ReplyOutput extends CommandOutput<String, String, Object> {
 
   @Override
   public void multiMap(int count) {
+    if (tooMany(2L * count)) {
+      return;
+    }
     open(new MapBuilder(count));
   }
 
   @Override
   public void complete(int depth) {
+    if (over) {
+      return;
+    }
     // The parser reports the nesting depth it is back at; close the aggregates deeper than that.
     while (stack.size() > depth && stack.size() > 1) {
       stack.pop();
@@ -99,10 +175,13 @@ final class ReplyOutput extends CommandOutput<String, String, Object> {
 
   @Override
   public Object get() {
-    return finish(output);
+    return over ? null : finish(output);
   }
 
   private void open(List<Object> aggregate) {
+    if (over || !countElement()) {
+      return;
+    }
     if (!started) {
       started = true;
       output = aggregate;
@@ -114,6 +193,9 @@ final class ReplyOutput extends CommandOutput<String, String, Object> {
   }
 
   private void add(Object value) {
+    if (over || !countElement()) {
+      return;
+    }
     if (current == null) {
       started = true;
       output = value;

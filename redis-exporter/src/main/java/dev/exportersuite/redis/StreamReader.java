@@ -32,9 +32,9 @@ final class StreamReader {
 
   List<Row> rows(KeyCheck check) throws Exception {
     List<Row> rows = new ArrayList<>();
-    for (Map.Entry<Integer, Set<String>> e : scanner.keysByDb(check).entrySet()) {
+    for (Map.Entry<Integer, Set<KeyName>> e : scanner.keysByDb(check).entrySet()) {
       String db = "db" + e.getKey();
-      List<String> names = new ArrayList<>(e.getValue());
+      List<KeyName> names = new ArrayList<>(e.getValue());
       scanner.inDb(e.getKey(), () -> {
         for (int i = 0; i < names.size(); i += check.batch()) {
           read(db, names.subList(i, Math.min(names.size(), i + check.batch())), check.consumers(), rows);
@@ -45,18 +45,18 @@ final class StreamReader {
     return rows;
   }
 
-  private void read(String db, List<String> streams, boolean consumers, List<Row> rows) throws Exception {
+  private void read(String db, List<KeyName> keys, boolean consumers, List<Row> rows) throws Exception {
     var c = scanner.connection();
     List<RedisFuture<Object>> infos = new ArrayList<>();
     List<RedisFuture<Object>> groups = new ArrayList<>();
-    for (String s : streams) {
-      infos.add(Commands.send(c, List.of("XINFO", "STREAM", s)));
-      groups.add(Commands.send(c, List.of("XINFO", "GROUPS", s)));
+    for (KeyName s : keys) {
+      infos.add(Commands.sendKeys(c, "XINFO", "STREAM", s));
+      groups.add(Commands.sendKeys(c, "XINFO", "GROUPS", s));
     }
     record Group(String stream, String name, RedisFuture<Object> consumers) {}
     List<Group> pending = new ArrayList<>();
-    for (int i = 0; i < streams.size(); i++) {
-      String stream = streams.get(i);
+    for (int i = 0; i < keys.size(); i++) {
+      String stream = keys.get(i).label();
       Map<String, Object> info;
       List<?> groupList;
       try {
@@ -86,7 +86,7 @@ final class StreamReader {
             "lag", number(group.get("lag")));
         rows.add(r);
         if (consumers) {
-          pending.add(new Group(stream, name, Commands.send(c, List.of("XINFO", "CONSUMERS", stream, name))));
+          pending.add(new Group(stream, name, Commands.sendKeys(c, "XINFO", "CONSUMERS", keys.get(i), name)));
         }
       }
     }

@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param flagPassword {@code --redis.password}: wins over everything
  * @param passwords redis_exporter's password file, read once at start: wins over the rest
  * @param otherPassword {@code REDIS_PASSWORD}, else the config file's
+ * @param limits the config file's {@code max_reply_elements} and {@code max_reply_bytes}
  */
 record TargetResolver(String address, Optional<String> user, Optional<String> flagPassword,
     Optional<PasswordFile> passwords, Optional<String> otherPassword, Duration connectTimeout,
-    RedisTarget.Tls tls, RedisTarget.Session session) {
+    RedisTarget.Tls tls, RedisTarget.Session session, ReplyLimits limits) {
 
   /** The exporter's own target. */
   RedisTarget main() throws ConfigException {
@@ -42,7 +43,7 @@ record TargetResolver(String address, Optional<String> user, Optional<String> fl
     }
     Optional<String> fromFile = passwords.isPresent() ? passwords.get().forAddress(text) : Optional.empty();
     Optional<String> password = flagPassword.or(() -> fromFile).or(() -> otherPassword);
-    RedisTarget target = new RedisTarget(parsed, user, password, connectTimeout, tls, session);
+    RedisTarget target = new RedisTarget(parsed, user, password, connectTimeout, tls, session, limits);
     try {
       target.uri();
     } catch (IllegalArgumentException e) {

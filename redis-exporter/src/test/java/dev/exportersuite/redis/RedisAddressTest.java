@@ -39,6 +39,17 @@ class RedisAddressTest {
   }
 
   @Test
+  void aHashIsPartOfThePasswordBeforeTheAtAndRefusedAfterIt() {
+    RedisAddress a = RedisAddress.parse("redis://:pa#ss@cache-1:6379");
+    assertThat(a.password()).contains("pa#ss");
+    assertThat(a.server().orElseThrow().host()).isEqualTo("cache-1");
+    assertThat(a.display()).isEqualTo("redis://:***@cache-1:6379");
+    assertThat(RedisAddress.parse("redis://:pa%23ss@cache-1").password()).contains("pa#ss");
+    assertThatThrownBy(() -> RedisAddress.parse("redis://:pa#zq")).hasMessageContaining("write # as %23")
+        .hasMessageNotContaining("zq");
+  }
+
+  @Test
   void optionsCannotRideInOnTheAddress() {
     for (String attack : new String[] {
         "redis://127.0.0.1:6379?timeout=0", "redis://127.0.0.1:6379/0?clientName=x", "redis://127.0.0.1:6379#frag",

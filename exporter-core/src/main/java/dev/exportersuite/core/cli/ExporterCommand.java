@@ -20,6 +20,7 @@ import dev.exportersuite.core.snapshots.BuildInfoCollector;
 import dev.exportersuite.core.snapshots.ConfigReloads;
 import dev.exportersuite.core.snapshots.SelfMetrics;
 import dev.exportersuite.core.snapshots.TargetMetrics;
+import dev.exportersuite.core.web.BasicAuthUsers;
 import dev.exportersuite.core.web.TlsMaterialException;
 import dev.exportersuite.core.web.TlsSettings;
 import dev.exportersuite.core.web.WebConfig;
@@ -131,6 +132,15 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     return Optional.empty();
   }
 
+  /**
+   * Basic auth for the exporter's own port from the module's peer flags (redis_exporter's
+   * {@code --basic-auth-*}), checked; empty when none are given. Giving these and {@code basic_auth_users} in
+   * {@code --web.config.file} is an error.
+   */
+  protected Optional<BasicAuthUsers> basicAuthFlags() throws ConfigException {
+    return Optional.empty();
+  }
+
   /** Namespace flag for modules whose peer has one (redis_exporter's {@code --namespace}). */
   protected Optional<String> namespaceFlag() {
     return Optional.empty();
@@ -232,7 +242,8 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
       Optional<List<MetricDefinition<R>>> files = errors.read(() -> loadFiles(namespace, c));
       Optional<Datastore<R>> built = errors.read(() -> datastore(c));
       Optional<Map<String, String>> labels = errors.read(() -> staticLabels(c));
-      Optional<WebConfig> webConfig = errors.read(this::webConfig);
+      Optional<WebConfig> webConfig = errors.read(() -> webConfig(Optional.ofNullable(webConfigFile)
+          .or(c::webConfigFile)));
       if (built.isEmpty() && files.isPresent()) {
         // Without the module its adjustments cannot run, but names defined twice are worth reporting now.
         errors.check(() -> new MetricsFiles<>(namespace, requestParser()).checkUnique(files.get()));
@@ -287,21 +298,33 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
     return serve(namespace, address, path, web, registry, datastore, runtime, reloads, config.allowedTargets());
   }
 
-  /** {@code --web.config.file} (or none), with TLS from the module's own flags if it has them. */
-  private WebConfig webConfig() throws ConfigException {
+  /**
+   * {@code --web.config.file}, else the one the module's config file names (or none), with TLS from the module's own
+   * flags if it has them.
+   */
+  private WebConfig webConfig(Optional<Path> source) throws ConfigException {
     ConfigErrors errors = new ConfigErrors();
-    Optional<WebConfig> file = webConfigFile == null ? Optional.of(WebConfig.NONE)
-        : errors.read(() -> WebConfigReader.read(webConfigFile));
+    Optional<WebConfig> file = source.isEmpty() ? Optional.of(WebConfig.NONE)
+        : errors.read(() -> WebConfigReader.read(source.get()));
     Optional<Optional<TlsSettings>> flags = errors.read(this::tlsServerFlags);
+    Optional<Optional<BasicAuthUsers>> users = errors.read(this::basicAuthFlags);
     errors.throwIfAny();
-    if (flags.get().isEmpty()) {
-      return file.get();
+    WebConfig web = file.get();
+    if (users.get().isPresent()) {
+      if (web.users().enabled()) {
+        throw new ConfigException(source.get().toString(), 0, "basic_auth_users", "basic auth is set both here "
+            + "and by this exporter's basic auth flags: keep one");
+      }
+      web = web.withUsers(users.get().get());
     }
-    if (file.get().tls().isPresent()) {
-      throw new ConfigException(webConfigFile.toString(), 0, "tls_server_config", "TLS is set both here and by "
+    if (flags.get().isEmpty()) {
+      return web;
+    }
+    if (web.tls().isPresent()) {
+      throw new ConfigException(source.get().toString(), 0, "tls_server_config", "TLS is set both here and by "
           + "this exporter's TLS server flags: keep one");
     }
-    return file.get().withTls(flags.get().get());
+    return web.withTls(flags.get().get());
   }
 
   private int serve(String namespace, ListenAddress address, String path, WebConfig web, PrometheusRegistry registry,
@@ -331,7 +354,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
         .reload(reload)
         .lifecycle(enableLifecycle)
         .web(web);
-    datastore.multiTarget().ifPresent(t -> builder.route(t.path(), targets.orElseThrow()));
+    datastore.multiTarget().ifPresent(t -> builder.multiTargetRoute(t.path(), targets.orElseThrow()));
     ExporterServer server;
     try {
       server = builder.start();

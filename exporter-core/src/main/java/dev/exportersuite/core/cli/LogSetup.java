@@ -18,7 +18,12 @@ final class LogSetup {
     System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     // Pool housekeeping at info level is noise to an exporter's user.
-    System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", l.equals("debug") || l.equals("trace")
-        ? l : "warn");
+    boolean detail = l.equals("debug") || l.equals("trace");
+    System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", detail ? l : "warn");
+    // A database going away makes these two warn with a full stack trace for each broken connection; the exporter
+    // already logs the cause once per collector (ErrorLog). bench/soak counted them at every restart.
+    for (String noisy : new String[] {"com.zaxxer.hikari.pool.PoolBase", "com.zaxxer.hikari.pool.ProxyConnection"}) {
+      System.setProperty("org.slf4j.simpleLogger.log." + noisy, detail ? l : "error");
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.exportersuite.core.config;
 
 import dev.exportersuite.core.endpoint.TargetAllowList;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ public record ExporterConfig<M>(
     Optional<String> namespace,
     Optional<String> listenAddress,
     Optional<String> telemetryPath,
+    Optional<Path> webConfigFile,
     Optional<Duration> queryTimeout,
     Optional<Integer> maxConcurrency,
     Optional<Duration> pingTimeout,

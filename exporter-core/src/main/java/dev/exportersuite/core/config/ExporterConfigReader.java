@@ -90,7 +90,8 @@ public final class ExporterConfigReader<M> {
     Optional<M> moduleConfig = errors.read(() -> module.read(top));
     errors.check(top::finish);
     errors.throwIfAny();
-    return new ExporterConfig<>(namespace, web.get().listen(), web.get().path(), collect.get().timeout(),
+    return new ExporterConfig<>(namespace, web.get().listen(), web.get().path(), Optional.empty(),
+        collect.get().timeout(),
         collect.get().concurrency(), collect.get().ping(), labels, custom, allowed, moduleConfig.get(), name);
   }
 

@@ -81,6 +81,7 @@ public final class ExporterServer implements AutoCloseable {
     private Callable<String> reload;
     private boolean lifecycle;
     private WebConfig web = WebConfig.NONE;
+    private HttpLimits limits = HttpLimits.DEFAULT;
     private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
 
     public Builder listen(ListenAddress value) {
@@ -142,6 +143,17 @@ public final class ExporterServer implements AutoCloseable {
       return this;
     }
 
+    /** A multi-target endpoint: runs at most {@link HttpLimits#multiTargetInFlight()} requests at once. */
+    public Builder multiTargetRoute(String path, HttpHandler handler) {
+      return route(path, new InFlightLimit(path, limits.multiTargetInFlight(), handler));
+    }
+
+    /** Threads, connections and timeouts; {@link HttpLimits#DEFAULT} unless a test needs others. */
+    public Builder limits(HttpLimits value) {
+      this.limits = value;
+      return this;
+    }
+
     /**
      * @throws TlsMaterialException when the certificate or key cannot be used (they are checked with the config,
      *     but may have changed since)
@@ -150,11 +162,7 @@ public final class ExporterServer implements AutoCloseable {
       if (registry == null) {
         throw new IllegalStateException("registry is required");
       }
-      // The JDK server leaves Nagle on: a response written in pieces then waits for the scraper's delayed ACK,
-      // ~40ms per scrape (bench/redis: 35ms -> 4.6ms median). Read once, when the JDK server class loads.
-      if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-      }
+      limits.applyToJdkServer();
       AtomicBoolean ready = new AtomicBoolean(true);
       InetSocketAddress bind = new InetSocketAddress(address.host(), address.port());
       HttpServer server;
@@ -167,13 +175,16 @@ public final class ExporterServer implements AutoCloseable {
       } else {
         server = HttpServer.create(bind, 64);
       }
-      // A few threads: scrapes of one target share a collection, so more would only wait together.
+      // Threads are made when needed and end after 30 s idle. When all are busy the new connection is closed (the
+      // JDK server closes it when the pool refuses it): never run it on the server's one accepting thread, which
+      // would stop every other connection while a slow client dawdles.
       AtomicInteger n = new AtomicInteger();
-      ExecutorService workers = new ThreadPoolExecutor(1, 8, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-        Thread t = new Thread(r, "http-" + n.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      }, new ThreadPoolExecutor.CallerRunsPolicy());
+      ExecutorService workers = new ThreadPoolExecutor(2, limits.workers(), 30, TimeUnit.SECONDS,
+          new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          }, new ThreadPoolExecutor.AbortPolicy());
       server.setExecutor(workers);
       Router router = new Router(new Router.Page(title, telemetryPath, configStatus, status, connectionError), routes, ready,
           Optional.ofNullable(reload), lifecycle);

@@ -10,16 +10,20 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A multi-target endpoint ({@code /probe?target=...} for MySQL, {@code /scrape?target=...} for Redis): one
  * exporter serves many servers. The module first parses what selects a connection out of the request (its
  * {@link TargetOpener#select}); anything it refuses is an HTTP 400 before any connection is attempted. Each
  * selection gets its own engine, kept while it is scraped and closed when more than {@code maxTargets} others
- * have been used since.
+ * have been used since or when it has not been scraped for {@link #IDLE_CLOSE}; a scrape still running on it
+ * finishes first. So all targets together hold at most {@code maxTargets} engines' connections.
  *
  * @param <K> what selects a connection (target and credentials section): equal keys share one engine, whatever
  *     other parameters the request carries
@@ -42,39 +46,63 @@ public final class MultiTargetHandler<K> implements HttpHandler {
     TargetMetrics open(K key);
   }
 
+  /** An engine not scraped for this long is closed: a target dropped from Prometheus holds no connection. */
+  static final Duration IDLE_CLOSE = Duration.ofMinutes(10);
+
   private final String targetParam;
   private final TargetOpener<K> opener;
-  private final Map<K, Engine> targets;
+  private final int maxTargets;
+  private final LongSupplier nanoClock;
+  private final LinkedHashMap<K, Engine> targets = new LinkedHashMap<>(16, 0.75f, true);
   private final AtomicLong requestErrors = new AtomicLong();
 
-  private record Engine(TargetMetrics collector, HttpHandler handler) {}
+  /** One target's engine; closed when evicted or idle, but never under a scrape that still uses it. */
+  private static final class Engine {
+    final TargetMetrics collector;
+    final HttpHandler handler;
+    int users;
+    long lastUsedNanos;
+    boolean retired;
+
+    Engine(TargetMetrics collector, HttpHandler handler) {
+      this.collector = collector;
+      this.handler = handler;
+    }
+
+    void retire() {
+      retired = true;
+      if (users == 0) {
+        collector.engine().close();
+      }
+    }
+  }
 
   public MultiTargetHandler(String targetParam, TargetOpener<K> opener, int maxTargets) {
+    this(targetParam, opener, maxTargets, System::nanoTime);
+  }
+
+  MultiTargetHandler(String targetParam, TargetOpener<K> opener, int maxTargets, LongSupplier nanoClock) {
     this.targetParam = targetParam;
     this.opener = opener;
-    this.targets = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<K, Engine> eldest) {
-        if (size() > maxTargets) {
-          eldest.getValue().collector().engine().close();
-          return true;
-        }
-        return false;
-      }
-    };
+    this.maxTargets = maxTargets;
+    this.nanoClock = nanoClock;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     Engine t;
     try {
-      t = engine(params(exchange.getRequestURI().getRawQuery()));
+      t = acquire(params(exchange.getRequestURI().getRawQuery()));
     } catch (IllegalArgumentException e) {
       requestErrors.incrementAndGet();
       ExporterServer.send(exchange, 400, "text/plain; charset=utf-8", e.getMessage() + "\n");
       return;
     }
-    t.handler().handle(exchange);
+    try {
+      t.handler.handle(exchange);
+    } finally {
+      release(t);
+    }
   }
 
   private Map<String, String> params(String raw) {
@@ -90,8 +118,10 @@ public final class MultiTargetHandler<K> implements HttpHandler {
     return params;
   }
 
-  private synchronized Engine engine(Map<String, String> params) {
+  private synchronized Engine acquire(Map<String, String> params) {
     K key = opener.select(params);
+    long now = nanoClock.getAsLong();
+    closeIdle(now);
     Engine t = targets.get(key);
     if (t == null) {
       TargetMetrics collector = opener.open(key);
@@ -99,8 +129,35 @@ public final class MultiTargetHandler<K> implements HttpHandler {
       registry.register(collector);
       t = new Engine(collector, new ScrapeHandler(registry));
       targets.put(key, t);
+      if (targets.size() > maxTargets) {
+        Iterator<Engine> eldest = targets.values().iterator();
+        eldest.next().retire();
+        eldest.remove();
+      }
     }
+    t.users++;
+    t.lastUsedNanos = now;
     return t;
+  }
+
+  private synchronized void release(Engine t) {
+    t.users--;
+    t.lastUsedNanos = nanoClock.getAsLong();
+    if (t.retired && t.users == 0) {
+      t.collector.engine().close();
+    }
+  }
+
+  /** Closes engines not used for {@link #IDLE_CLOSE}; at most {@code maxTargets} to look at. */
+  private void closeIdle(long now) {
+    Iterator<Engine> it = targets.values().iterator();
+    while (it.hasNext()) {
+      Engine t = it.next();
+      if (t.users == 0 && now - t.lastUsedNanos >= IDLE_CLOSE.toNanos()) {
+        t.retire();
+        it.remove();
+      }
+    }
   }
 
   /** Engines held now, one per distinct selection. */
@@ -116,7 +173,7 @@ public final class MultiTargetHandler<K> implements HttpHandler {
 
   /** Closes every target's engine, e.g. after a reload so that targets pick up the new definitions. */
   public synchronized void closeAll() {
-    targets.values().forEach(t -> t.collector().engine().close());
+    targets.values().forEach(Engine::retire);
     targets.clear();
   }
 

@@ -2,6 +2,7 @@ package dev.exportersuite.core.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.exportersuite.core.endpoint.InputText;
 import io.prometheus.metrics.exporter.common.PrometheusHttpExchange;
 import io.prometheus.metrics.exporter.common.PrometheusHttpRequest;
 import io.prometheus.metrics.exporter.common.PrometheusHttpResponse;
@@ -13,6 +14,8 @@ import java.io.OutputStream;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves a registry with the Prometheus client's own scrape handler (content negotiation for text, OpenMetrics
@@ -21,6 +24,8 @@ import java.util.zip.GZIPOutputStream;
  * see the text, so this handler does the gzip itself.
  */
 final class ScrapeHandler implements HttpHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScrapeHandler.class);
 
   private final PrometheusScrapeHandler client;
 
@@ -31,7 +36,7 @@ final class ScrapeHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try {
-      client.handleRequest(new Exchange(new HttpExchangeAdapter(exchange)));
+      client.handleRequest(new Exchange(new HttpExchangeAdapter(exchange), exchange));
     } finally {
       exchange.close();
     }
@@ -50,7 +55,7 @@ final class ScrapeHandler implements HttpHandler {
   }
 
   /** The client's exchange, with gzip hidden from the client and the text body rewritten on its way out. */
-  private record Exchange(HttpExchangeAdapter inner) implements PrometheusHttpExchange {
+  private record Exchange(HttpExchangeAdapter inner, HttpExchange raw) implements PrometheusHttpExchange {
 
     @Override
     public PrometheusHttpRequest getRequest() {
@@ -120,14 +125,26 @@ final class ScrapeHandler implements HttpHandler {
       };
     }
 
+    /**
+     * The scraper went away mid-answer (its scrape timeout, a restart): nothing to answer and nothing wrong here.
+     * The client's own handler would log a stack trace at SEVERE for each.
+     */
     @Override
-    public void handleException(IOException e) throws IOException {
-      inner.handleException(e);
+    public void handleException(IOException e) {
+      LOG.debug("the scraper closed the connection before the answer was sent: {}", e.toString());
     }
 
+    /** A fault in this exporter's code: a bounded line in the log, and a 500 that shows no stack trace. */
     @Override
     public void handleException(RuntimeException e) {
-      inner.handleException(e);
+      LOG.warn("scrape failed: {}", InputText.quote(e.toString()));
+      if (raw.getResponseCode() == -1) {
+        try {
+          ExporterServer.send(raw, 500, "text/plain; charset=utf-8", "error collecting metrics; see the log\n");
+        } catch (IOException gone) {
+          // the scraper went away as well
+        }
+      }
     }
 
     @Override

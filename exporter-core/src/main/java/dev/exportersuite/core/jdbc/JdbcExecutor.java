@@ -101,15 +101,24 @@ public final class JdbcExecutor implements RequestExecutor<SqlRequest> {
       names[i] = meta.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
     }
     List<Row> rows = new ArrayList<>();
+    long text = 0;
     while (rs.next()) {
       if (rows.size() == settings.maxRows()) {
         throw new SQLException("the request returned more than " + settings.maxRows()
-            + " rows; aggregate or filter in the request");
+            + " rows (max_rows); aggregate or filter in the request");
       }
       Object[] pairs = new Object[n * 2];
       for (int i = 0; i < n; i++) {
+        Object v = reader.read(rs, i);
+        if (v instanceof String s) {
+          text += s.length();
+        }
         pairs[2 * i] = names[i];
-        pairs[2 * i + 1] = reader.read(rs, i);
+        pairs[2 * i + 1] = v;
+      }
+      if (text > JdbcSettings.MAX_TEXT_CHARS) {
+        throw new SQLException("the request returned more than " + JdbcSettings.MAX_TEXT_CHARS
+            + " characters of text; select shorter columns (labels are short names, not documents)");
       }
       rows.add(Row.of(pairs));
     }

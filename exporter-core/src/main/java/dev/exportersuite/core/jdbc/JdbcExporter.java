@@ -53,8 +53,9 @@ public class JdbcExporter extends SqlExporterCommand {
     JdbcConnectionSection c = config.module();
     String jdbcUrl = Optional.ofNullable(url).or(c::url).orElseThrow(() -> new ConfigException(
         config.source(), 0, "connection.url", "no database given: pass --jdbc.url or set connection.url"));
+    Optional<String> fromEnv = SecretSource.fromEnv(System.getenv(), "JDBC_PASSWORD");
     Optional<String> password = SecretSource.first(Optional.empty(), Optional.ofNullable(passwordFile),
-        null, "--jdbc.password-file").or(c::password).or(() -> Optional.ofNullable(System.getenv("JDBC_PASSWORD")));
+        null, "--jdbc.password-file").or(c::password).or(() -> fromEnv);
     return Datastore.of(new JdbcSettings(jdbcUrl, Optional.ofNullable(username).or(c::username), password,
         c.poolSize().orElse(config.maxConcurrency().orElse(4)), c.connectTimeout().orElse(Duration.ofSeconds(5)),
         Optional.empty(), c.properties(), c.maxRows().orElse(JdbcSettings.DEFAULT_MAX_ROWS)));

@@ -31,6 +31,13 @@ public record JdbcSettings(
 
   public static final int DEFAULT_MAX_ROWS = 100_000;
 
+  /**
+   * Text a request may return in all its cells together (16 MiB of heap as Java strings): 100,000 rows of short
+   * labels fit many times over, while a query returning large text (a LOB read as text, a log table) fails on its
+   * own instead of filling the image's 128 MiB heap.
+   */
+  public static final int MAX_TEXT_CHARS = 8 << 20;
+
   public JdbcSettings {
     properties = Map.copyOf(properties);
     if (poolSize < 1) {

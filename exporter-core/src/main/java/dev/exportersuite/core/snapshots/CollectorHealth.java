@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How each collector fared, collection after collection: error counts, the landing page's status, and the log
- * (once per cause, see {@link ErrorLog}). Every error text is redacted here, before it reaches any of them.
+ * (once per cause, see {@link ErrorLog}). Every error text is redacted and bounded ({@link ErrorText}) here,
+ * before it reaches any of them.
  */
 public final class CollectorHealth {
 
@@ -60,7 +61,7 @@ public final class CollectorHealth {
       firstDefinition.putIfAbsent(collector, r.definition());
       durations.merge(collector, r.duration(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
     }
-    Optional<String> connectionError = result.connectionError().map(redactor::redact);
+    Optional<String> connectionError = result.connectionError().map(redactor::redact).map(ErrorText::bound);
     String firstError = connectionError.orElse(null);
     for (Map.Entry<String, MetricDefinition> e : firstDefinition.entrySet()) {
       String collector = e.getKey();
@@ -68,7 +69,7 @@ public final class CollectorHealth {
       long count = errorsTotal.merge(collector, messages.isEmpty() ? 0L : 1L, Long::sum);
       Optional<String> error = Optional.empty();
       if (!messages.isEmpty()) {
-        error = Optional.of(redactor.redact(String.join("; ", messages)));
+        error = Optional.of(ErrorText.bound(redactor.redact(String.join("; ", messages))));
         firstError = firstError == null ? collector + ": " + error.get() : firstError;
         errorLog.failed(collector, error.get());
       } else {

@@ -46,6 +46,11 @@ public record WebConfig(
     return new WebConfig(source, Optional.of(value), users, headers, http2, rateLimit, notices);
   }
 
+  /** The same with basic auth users from a module's flags. */
+  public WebConfig withUsers(BasicAuthUsers value) {
+    return new WebConfig(source, tls, value, headers, http2, rateLimit, notices);
+  }
+
   /** One line for the start log and {@code --check-config}. */
   public String describe() {
     return (tls.isPresent() ? "TLS " + tls.get().describe() : "TLS off")

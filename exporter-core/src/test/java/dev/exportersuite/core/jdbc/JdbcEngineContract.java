@@ -71,6 +71,29 @@ abstract class JdbcEngineContract {
         Duration.ofSeconds(2), Optional.empty(), java.util.Map.of(), JdbcSettings.DEFAULT_MAX_ROWS));
   }
 
+  /** Size bounds: rows (max_rows) and text per request, each failing its own request with a clear message. */
+  @Test
+  void aRequestBeyondItsRowOrTextBoundFailsAloneWithTheLimitNamed() throws Exception {
+    String sixRows = "SELECT 1 AS value UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5"
+        + " UNION ALL SELECT 6";
+    try (JdbcExecutor five = new JdbcExecutor(new JdbcSettings(url(host() + ":" + port()), Optional.of(user()),
+        Optional.empty(), 2, Duration.ofSeconds(5), Optional.empty(), java.util.Map.of(), 5))) {
+      assertThatThrownBy(() -> five.fetch(new SqlRequest(sixRows), Duration.ofSeconds(5)))
+          .hasMessage("the request returned more than 5 rows (max_rows); aggregate or filter in the request");
+      assertThat(five.fetch(new SqlRequest(sixRows.substring(0, sixRows.lastIndexOf(" UNION"))),
+          Duration.ofSeconds(5))).hasSize(5);
+    }
+    // 9 rows of 1 Mi characters: past the 8 Mi bound at the 9th row.
+    String big = String.join(" UNION ALL ", java.util.Collections.nCopies(9,
+        "SELECT REPEAT('x', 1048576) AS label, 1 AS value"));
+    try (JdbcExecutor executor = executor()) {
+      assertThatThrownBy(() -> executor.fetch(new SqlRequest(big), Duration.ofSeconds(10)))
+          .hasMessageStartingWith("the request returned more than 8388608 characters of text");
+      assertThat(executor.fetch(new SqlRequest("SELECT 'ok' AS label, 1 AS value"), Duration.ofSeconds(5)))
+          .hasSize(1);
+    }
+  }
+
   @Test
   void labelsTypesAndHistogramsBecomeTheRightFamilies() throws Exception {
     String yaml = """

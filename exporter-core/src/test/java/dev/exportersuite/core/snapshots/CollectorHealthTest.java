@@ -103,4 +103,19 @@ class CollectorHealthTest {
     assertThat(down.errorsTotal()).containsEntry("a", 1L);
     assertThat(down.durations()).isEmpty();
   }
+
+  /** A server's message can quote megabytes of the data itself: it is cut, on one line, redacted first. */
+  @Test
+  void longOrMultiLineErrorsAreBoundedBeforeTheyReachTheLogLabelsOrPage() {
+    String twoMegabytes = "ERR value 'x" + "x".repeat(2 << 20) + "' is not a number";
+    CollectorHealth.Report r = record(up(ok(A, Row.of("value", 1)), failed(B, "line one\nline two s3cret\u0000"),
+        failed(B2, twoMegabytes)));
+    assertThat(r.firstError()).hasValueSatisfying(e -> assertThat(e).startsWith("b: line one line two ***\\u0000")
+        .hasSizeLessThan(ErrorText.MAX + 60).endsWith(" characters)").doesNotContain("\n"));
+    assertThat(health.status(DEFS)).filteredOn(st -> st.collector().equals("b")).singleElement()
+        .satisfies(st -> assertThat(st.lastError().orElseThrow()).hasSizeLessThan(ErrorText.MAX + 60));
+    CollectorHealth.Report down = record(Fixtures.down("cannot connect: " + "y".repeat(10_000)));
+    assertThat(down.connectionError()).hasValueSatisfying(e -> assertThat(e).hasSizeLessThan(ErrorText.MAX + 60)
+        .endsWith("(cut: 10016 characters)"));
+  }
 }
