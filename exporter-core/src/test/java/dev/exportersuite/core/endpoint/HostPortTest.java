@@ -39,6 +39,15 @@ class HostPortTest {
     assertThat(InputText.quote("a\nb")).isEqualTo("'a\\u000ab'");
   }
 
+  /** Found by HostPortFuzzTest: 64 control characters were quoted as 384, a 236-character message. */
+  @Test
+  void quotingCountsEscapesInItsBound() {
+    String controls = "db." + "\u0000".repeat(100);
+    assertThat(InputText.quote(controls)).isEqualTo("'db." + "\\u0000".repeat(10) + "' (90 more characters)");
+    assertThatThrownBy(() -> HostPort.parse(controls, 1))
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThanOrEqualTo(200));
+  }
+
   @Test
   void socketPaths() {
     assertThat(new SocketPath("/run/mysqld/mysqld.sock").path()).isEqualTo("/run/mysqld/mysqld.sock");
