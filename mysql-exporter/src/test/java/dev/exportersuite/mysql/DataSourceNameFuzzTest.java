@@ -19,7 +19,7 @@ import java.util.Properties;
  */
 class DataSourceNameFuzzTest {
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5s")
   @DictionaryEntries({"PW", "@", ":", "/", "(", ")", "tcp(", "unix(", "tcp", "unix", "?", "&", "=", ",", "[::1]",
       "127.0.0.1:3306", "/run/mysqld/mysqld.sock", "allowLoadLocalInfile=true", "tls=true", " "})
   void parsesToWhatItWritesBackOrRefusesWithoutThePassword(byte[] bytes) throws Exception {

@@ -8,7 +8,7 @@ class TomlMetricsFileFuzzTest {
 
   private static final Path FILE = MetricsFileFuzzTest.tempFile("metrics.toml");
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5s")
   void loadsOrNamesFileAndLine(byte[] bytes) throws Exception {
     MetricsFileFuzzTest.loadsOrNamesFileAndLine(FILE, bytes);
   }
