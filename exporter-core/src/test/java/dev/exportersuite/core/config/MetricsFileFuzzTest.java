@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Coverage-guided (Jazzer): any bytes as a YAML metrics file, read the way the exporters read a user's file, give
  * definitions or a {@link ConfigException} naming this file and a line within it. Any other exception fails the
- * test, and so does an input that runs for {@link HangGuard#BOUND}. {@link TomlMetricsFileFuzzTest} does the same
+ * test, and so does an input that hangs ({@link HangGuard}). {@link TomlMetricsFileFuzzTest} does the same
  * for TOML.
  */
 class MetricsFileFuzzTest {
@@ -31,7 +31,7 @@ class MetricsFileFuzzTest {
     MetricsFiles<SqlRequest> files = new MetricsFiles<>("fuzz", SqlRequest.parser());
     Files.write(file, bytes);
     try {
-      List<MetricDefinition<SqlRequest>> definitions = HangGuard.call(HangGuard.BOUND, () -> {
+      List<MetricDefinition<SqlRequest>> definitions = HangGuard.call(() -> {
         List<MetricDefinition<SqlRequest>> read = files.loadPath(file);
         files.checkUnique(read);
         return read;

@@ -25,7 +25,7 @@ class MultiTargetQueryFuzzTest {
     String raw = FuzzText.utf8(bytes);
     Map<String, String> params;
     try {
-      params = HangGuard.call(HangGuard.BOUND, () -> MultiTargetHandler.query(raw));
+      params = HangGuard.call(() -> MultiTargetHandler.query(raw));
     } catch (IllegalArgumentException refused) {
       FuzzText.assertRefusalIsOneBoundedLine(refused.getMessage());
       return;
