@@ -44,7 +44,12 @@ public record DataSourceName(Optional<String> user, Optional<String> password, O
       String protocol = target.substring(0, open);
       String addr = target.substring(open + 1, target.length() - 1);
       if (protocol.equals("unix")) {
-        endpoint = Optional.of(ServerEndpoint.socket(new SocketPath(addr.isEmpty() ? DEFAULT_SOCKET : addr)));
+        try {
+          endpoint = Optional.of(ServerEndpoint.socket(new SocketPath(addr.isEmpty() ? DEFAULT_SOCKET : addr)));
+        } catch (InvalidAddressException e) {
+          // The reason only, as for a TCP address: none of the DSN is repeated.
+          throw new IllegalArgumentException("DATA_SOURCE_NAME: " + e.reason());
+        }
       } else if (!protocol.equals("tcp") && !protocol.isEmpty()) {
         // Not quoted: without its '@' the text before '(' is the password.
         throw new IllegalArgumentException("DATA_SOURCE_NAME: the protocol before '(' is tcp or unix (is the '@' "

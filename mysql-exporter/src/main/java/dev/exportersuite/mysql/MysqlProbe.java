@@ -2,6 +2,7 @@ package dev.exportersuite.mysql;
 
 import dev.exportersuite.core.collect.MultiTarget;
 import dev.exportersuite.core.config.ConfigException;
+import dev.exportersuite.core.endpoint.InvalidAddressException;
 import dev.exportersuite.core.jdbc.SqlRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +31,9 @@ final class MysqlProbe implements MultiTarget.Selector<SqlRequest> {
     ServerEndpoint target;
     try {
       target = ServerEndpoint.parse(params.get("target"));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("bad target: " + e.getMessage()
+    } catch (InvalidAddressException e) {
+      // The reason without the target: the requester sent it, and with the hint it kept the body over 200 characters.
+      throw new IllegalArgumentException("bad target: " + e.reason()
           + "; write host:port, [ipv6]:port or unix:///path/to/mysqld.sock");
     }
     String module = Optional.ofNullable(params.get("auth_module")).filter(s -> !s.isBlank()).orElse("client");

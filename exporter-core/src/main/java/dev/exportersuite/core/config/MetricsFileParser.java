@@ -69,8 +69,11 @@ public final class MetricsFileParser<R> {
     ConfigErrors mine = new ConfigErrors();
     MetricDefinition.Builder<R> b = MetricDefinition.builder();
     b.source(new SourceLocation(e.file(), e.line()));
-    mine.read(() -> e.node("context").isPresent() ? e.string("context").orElse("") : null).ifPresentOrElse(
-        b::context, () -> mine.add(e.missing("context")));
+    if (e.node("context").isPresent()) {
+      mine.read(() -> e.string("context").orElse("")).ifPresent(b::context);
+    } else {
+      mine.add(e.missing("context"));
+    }
     Optional<R> request = mine.read(() -> request(e));
     request.ifPresent(b::request);
     mine.read(() -> {

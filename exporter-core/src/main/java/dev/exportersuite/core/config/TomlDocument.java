@@ -38,12 +38,17 @@ public final class TomlDocument {
   }
 
   public static Node parse(String name, String text) throws ConfigException {
-    TomlParseResult toml = Toml.parse(text);
+    TomlParseResult toml;
+    try {
+      toml = Toml.parse(text);
+    } catch (TomlParseError e) {
+      // tomlj throws some errors instead of collecting them, e.g. a bad escape in a quoted key ([["\E"]]).
+      throw invalid(name, e);
+    }
     if (toml.hasErrors()) {
       ConfigErrors errors = new ConfigErrors();
       for (TomlParseError e : toml.errors().subList(0, Math.min(MAX_ERRORS, toml.errors().size()))) {
-        errors.add(new ConfigException(name, e.position() == null ? 0 : e.position().line(), "",
-            "invalid TOML: " + e.getMessage().replaceFirst(" \\(line \\d+, column \\d+\\)$", "")));
+        errors.add(invalid(name, e));
       }
       errors.throwIfAny();
     }
@@ -51,6 +56,11 @@ public final class TomlDocument {
       throw new ConfigException(name, 0, "", "the file is empty");
     }
     return new Converter(name).table(toml, null, 0);
+  }
+
+  private static ConfigException invalid(String name, TomlParseError e) {
+    return new ConfigException(name, e.position() == null ? 0 : e.position().line(), "",
+        "invalid TOML: " + e.getMessage().replaceFirst(" \\(line \\d+, column \\d+\\)$", ""));
   }
 
   /** Builds snakeyaml nodes from TOML values, keeping each value's line. */

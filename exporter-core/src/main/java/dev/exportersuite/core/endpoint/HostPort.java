@@ -21,6 +21,7 @@ public record HostPort(String host, int port) {
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?");
   private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+  private static final Pattern NUMBER = Pattern.compile("[0-9]+|0[xX][0-9A-Fa-f]*");
   private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
 
   public HostPort {
@@ -112,11 +113,17 @@ public record HostPort(String host, int port) {
 
   private static void checkName(String host) {
     String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-    for (String label : name.split("\\.", -1)) {
+    String[] labels = name.split("\\.", -1);
+    for (String label : labels) {
       if (!LABEL.matcher(label).matches()) {
         throw new InvalidAddressException(null, label.isEmpty() ? "the host has an empty part between dots"
             : "the host is not a host name (letters, digits, '-' and '_' in dot-separated parts of at most 63)");
       }
+    }
+    // As URL parsers (WHATWG, java.net.URI under lettuce) and inet_aton read it, a host whose last part is a number
+    // ("127.0.x.1", "0x7f") is an IPv4 address or nothing; it must not pass as a name.
+    if (NUMBER.matcher(labels[labels.length - 1]).matches()) {
+      throw new InvalidAddressException(null, "the host ends in a number but is not an IPv4 address");
     }
   }
 

@@ -6,29 +6,32 @@ package dev.exportersuite.core.endpoint;
  */
 public final class InputText {
 
-  /** How much of the input a message repeats. */
+  /** How many characters of quoted input a message holds at most (escapes included). */
   public static final int SHOWN = 64;
 
   private InputText() {}
 
-  /** {@code 'text'}, cut after {@link #SHOWN} characters. */
+  /**
+   * {@code 'text'}, cut so that the quoted part is at most {@link #SHOWN} characters: an escape counts with its
+   * six, so a text of control or non-ASCII characters cannot make the message six times longer.
+   */
   public static String quote(String text) {
     if (text == null) {
       return "''";
     }
-    StringBuilder sb = new StringBuilder(Math.min(text.length(), SHOWN) + 8).append('\'');
-    int n = Math.min(text.length(), SHOWN);
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= 0x20 && c < 0x7f) {
-        sb.append(c);
-      } else {
-        sb.append(String.format("\\u%04x", (int) c));
+    StringBuilder sb = new StringBuilder(SHOWN + 32).append('\'');
+    int shown = 0;
+    for (; shown < text.length(); shown++) {
+      char c = text.charAt(shown);
+      String piece = c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c);
+      if (sb.length() - 1 + piece.length() > SHOWN) {
+        break;
       }
+      sb.append(piece);
     }
     sb.append('\'');
-    if (text.length() > SHOWN) {
-      sb.append(" (").append(text.length() - SHOWN).append(" more characters)");
+    if (shown < text.length()) {
+      sb.append(" (").append(text.length() - shown).append(" more characters)");
     }
     return sb.toString();
   }

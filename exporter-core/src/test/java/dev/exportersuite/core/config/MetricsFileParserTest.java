@@ -123,6 +123,16 @@ class MetricsFileParserTest {
     assertThatThrownBy(() -> files.loadPath(p)).hasMessageContaining("keep exactly one value column");
   }
 
+  /** Found by MetricsFileFuzzTest: an entry without context was a NullPointerException, not a config error. */
+  @Test
+  void anEntryWithoutContextIsRefusedWithItsLine() throws Exception {
+    Path p = write("metrics:\n  - context: a\n    request: q\n    metricsdesc: { v: x }\n"
+        + "  - request: q\n    metricsdesc: { v: y }\n");
+    assertThatThrownBy(() -> files.loadPath(p))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(p + ":5: metrics[1].context: required key 'context' is missing");
+  }
+
   /** 110000d once passed --check-config and then made every scrape an HTTP 500 (a long overflow). */
   @Test
   void timeoutsAndIntervalsOutOfRangeAreRefusedAtLoadWithTheirLine() throws Exception {

@@ -89,6 +89,14 @@ class TomlMetricsFileTest {
     assertThatThrownBy(() -> files.loadPath(p)).hasMessageStartingWith(p + ":3: invalid TOML: ");
   }
 
+  /** Found by TomlMetricsFileFuzzTest: tomlj throws this error instead of reporting it, and it escaped as such. */
+  @Test
+  void aBadEscapeInAQuotedKeyIsRefusedWithItsLine() throws Exception {
+    Path p = Files.writeString(dir.resolve("escape.toml"), "[[metric]]\n[[\"a\\E\"]]\n");
+    assertThatThrownBy(() -> files.loadPath(p)).isInstanceOf(ConfigException.class)
+        .hasMessage(p + ":2: invalid TOML: Invalid escape sequence '\\E'");
+  }
+
   @Test
   void keysThatDifferOnlyInCaseAreOneKeyGivenTwice() throws Exception {
     Path p = Files.writeString(dir.resolve("twice.toml"), "[[metric]]\ncontext = \"a\"\nContext = \"b\"\n");

@@ -23,7 +23,7 @@ class HostPortTest {
     String[] bad = {"", "db:", "db:0", "db:65536", "db:+1", "db: 1", "db:1x", " db", "db\t", "db\n:1", "a..b",
         "-db", "db-", "db/x", "db?x", "db#x", "(host=x)", "a,b", "a=b", "u@h", "%41", "999.1.1.1", "1.2.3",
         "1.2.3.4.5", "::1", "[::1", "[db]:1", "[::1]x", "[::1%eth0]:1", "[1:2:3:4:5:6:7:8:9]", "h\u00e9st",
-        "a".repeat(64), "a".repeat(301)};
+        "a".repeat(64), "a".repeat(301), "127.0.x.1", "0x7f", "0x7f.1", "db.0X1f", "db.123", "db.1.:1"};
     for (String text : bad) {
       assertThatThrownBy(() -> HostPort.parse(text, 3306)).as(text)
           .isInstanceOf(IllegalArgumentException.class)
@@ -37,6 +37,15 @@ class HostPortTest {
     assertThatThrownBy(() -> HostPort.parse(flood, 1)).hasMessageNotContaining("\u0007")
         .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(200));
     assertThat(InputText.quote("a\nb")).isEqualTo("'a\\u000ab'");
+  }
+
+  /** Found by HostPortFuzzTest: 64 control characters were quoted as 384, a 236-character message. */
+  @Test
+  void quotingCountsEscapesInItsBound() {
+    String controls = "db." + "\u0000".repeat(100);
+    assertThat(InputText.quote(controls)).isEqualTo("'db." + "\\u0000".repeat(10) + "' (90 more characters)");
+    assertThatThrownBy(() -> HostPort.parse(controls, 1))
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThanOrEqualTo(200));
   }
 
   @Test
