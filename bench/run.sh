@@ -43,15 +43,18 @@ done
 
 echo
 echo "== summary $(date -u +%FT%TZ), $(nproc) cores, JAVA_OPTS=$JAVA_OPTS MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
-printf '%-7s %-5s %11s %11s %12s %9s %6s\n' module who "scr/s 1x" "scr/s 8x" "reqs/scrape" "RSS MiB" load
+printf '%-7s %-5s %11s %11s %12s %9s %14s %14s %6s\n' module who "scr/s 1x" "scr/s 8x" "reqs/scrape" "RSS MiB" \
+  "cpu ms/scr 1x" "cpu ms/scr 8x" load
 readme="README: $(date -u +%F), $(nproc) cores, bench/run.sh $SECONDS_PER_PHASE:"
 for m in redis mysql; do
   [ -f "$OUT/$m" ] || continue
   load=$(cat "$OUT/$m.load")
-  # ScrapeBench's rows: name p50 p99 rate1 p50 p99 rate8 requests rss
+  # ScrapeBench's rows: name p50 p99 rate1 p50 p99 rate8 requests rss cpu-ms-per-scrape-1x cpu-ms-per-scrape-8x
   awk -v m="$m" -v ld="$load" '
-    $1 == "peer" || $1 == "ours" { printf "%-7s %-5s %11.1f %11.1f %12.1f %9.1f %6s\n", m, $1, $4, $7, $8, $9, ld }
-    $1 == "ratio" { printf "%-7s %-5s %10.2fx %10.2fx %11.2fx %8.2fx\n", m, "ratio", $4, $7, $8, $9 }' "$OUT/$m"
+    $1 == "peer" || $1 == "ours" { printf "%-7s %-5s %11.1f %11.1f %12.1f %9.1f %14.2f %14.2f %6s\n", m, $1, $4, $7, $8,
+      $9, $10, $11, ld }
+    $1 == "ratio" { printf "%-7s %-5s %10.2fx %10.2fx %11.2fx %8.2fx %13.2fx %13.2fx\n", m, "ratio", $4, $7, $8, $9,
+      $10, $11 }' "$OUT/$m"
   part=$(awk -v m="$m" '
     $1 == "ours" { rss = $9 } $1 == "peer" { prss = $9 }
     $1 == "ratio" { r1 = $4; r8 = $7; rq = $8; rr = $9 }

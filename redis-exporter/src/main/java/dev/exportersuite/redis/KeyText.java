@@ -24,8 +24,9 @@ final class KeyText {
 
   static String of(ByteBuffer bytes) {
     // The usual case, valid UTF-8, costs one decoding: a replacement character in the result means the bytes were
-    // not (or held one themselves, which the careful path below gives back the same).
-    String quick = StandardCharsets.UTF_8.decode(bytes.duplicate()).toString();
+    // not (or held one themselves, which the careful path below gives back the same). new String is the JDK's
+    // fast path (ASCII copied as it is); Charset.decode went through a CharBuffer and cost 4 % of a scrape.
+    String quick = quick(bytes);
     if (quick.indexOf('\uFFFD') < 0) {
       return quick;
     }
@@ -57,5 +58,16 @@ final class KeyText {
     }
     out.flip();
     return text == null ? out.toString() : text.append(out).toString();
+  }
+
+  /** The bytes as UTF-8, a replacement character for each malformed sequence; {@code bytes} is not moved. */
+  private static String quick(ByteBuffer bytes) {
+    if (bytes.hasArray()) {
+      return new String(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(),
+          StandardCharsets.UTF_8);
+    }
+    byte[] copy = new byte[bytes.remaining()];
+    bytes.duplicate().get(copy);
+    return new String(copy, StandardCharsets.UTF_8);
   }
 }

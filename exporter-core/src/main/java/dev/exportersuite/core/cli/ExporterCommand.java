@@ -17,6 +17,7 @@ import dev.exportersuite.core.http.ExporterServer;
 import dev.exportersuite.core.http.ListenAddress;
 import dev.exportersuite.core.http.MultiTargetHandler;
 import dev.exportersuite.core.snapshots.BuildInfoCollector;
+import dev.exportersuite.core.snapshots.CachedRuntimeMetrics;
 import dev.exportersuite.core.snapshots.ConfigReloads;
 import dev.exportersuite.core.snapshots.SelfMetrics;
 import dev.exportersuite.core.snapshots.TargetMetrics;
@@ -25,7 +26,6 @@ import dev.exportersuite.core.web.TlsMaterialException;
 import dev.exportersuite.core.web.TlsSettings;
 import dev.exportersuite.core.web.WebConfig;
 import dev.exportersuite.core.web.WebConfigReader;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.nio.file.Path;
@@ -289,7 +289,7 @@ public abstract class ExporterCommand<M, R> implements Callable<Integer> {
       }
     }
     if (runtimeMetrics()) {
-      JvmMetrics.builder().register(registry);
+      registry.register(CachedRuntimeMetrics.jvm());
     }
     String path = Optional.ofNullable(telemetryPath).or(config::telemetryPath).orElse("/metrics");
     ConfigReloads reloads = new ConfigReloads(namespace, info().selfMetrics().constLabels() ? constLabels
