@@ -23,7 +23,7 @@ class RedisAddressFuzzTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(7);
   private final TargetResolver resolver = new TargetResolver("redis://127.0.0.1:6379", Optional.empty(),
       Optional.empty(), Optional.empty(), Optional.empty(), TIMEOUT, RedisTarget.Tls.NONE,
-      RedisTarget.Session.DEFAULT);
+      RedisTarget.Session.DEFAULT, ReplyLimits.DEFAULT);
 
   @FuzzTest(maxDuration = "10s")
   @DictionaryEntries({"PW", "redis://", "rediss://", "valkey://", "valkeys://", "unix://", "redis-socket://",
