@@ -179,8 +179,10 @@ class ShippedConfigTest {
       assertThat(dockerfile).contains(m.name() + ":" + m.defaultPort());
       assertThat(script).containsPattern(Pattern.quote(m.name()) + "\\) echo " + m.defaultPort() + " ;;");
     }
-    assertThat(dockerfile).contains("HEALTHCHECK", "/-/healthy", "USER 10001", "EXPOSE ${EXPORTER_PORT}",
-        "org.opencontainers.image.", "ARG RUNTIME_IMAGE=", "ARG BUILD_IMAGE=");
+    assertThat(dockerfile).contains("HEALTHCHECK", "COPY scripts/healthcheck.sh /opt/exporter/healthcheck.sh",
+        "/opt/exporter/healthcheck.sh\"]", "USER 10001", "EXPOSE ${EXPORTER_PORT}", "org.opencontainers.image.",
+        "ARG RUNTIME_IMAGE=", "ARG BUILD_IMAGE=");
+    assertThat(Repo.read(Repo.path("scripts/healthcheck.sh"))).contains("GET /-/healthy", "EXPORTER_PORT");
   }
 
   /** No registry or mirror host is ever written into the repo: the scripts read the machine's own settings. */
