@@ -28,6 +28,7 @@ final class ScrapeHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ScrapeHandler.class);
 
   private final PrometheusScrapeHandler client;
+  private final SharedAnswers shared = new SharedAnswers();
 
   ScrapeHandler(PrometheusRegistry registry) {
     this.client = new PrometheusScrapeHandler(registry);
@@ -36,9 +37,67 @@ final class ScrapeHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try {
-      client.handleRequest(new Exchange(new HttpExchangeAdapter(exchange), exchange));
+      PrometheusHttpRequest request = new HttpExchangeAdapter(exchange).getRequest();
+      SharedAnswers.Key key = new SharedAnswers.Key(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+          String.valueOf(exchange.getRequestURI().getRawQuery()),
+          String.join(",", exchange.getRequestHeaders().getOrDefault("Accept", java.util.List.of())),
+          acceptsGzip(request));
+      SharedAnswers.Answer answer = shared.get(key, () -> answer(request));
+      send(exchange, answer);
+    } catch (IOException e) {
+      LOG.debug("the scraper closed the connection before the answer was sent: {}", e.toString());
     } finally {
       exchange.close();
+    }
+  }
+
+  /** Runs the client's handler into memory: the answer may go to several scrapers. */
+  private SharedAnswers.Answer answer(PrometheusHttpRequest request) throws IOException {
+    Captured captured = new Captured();
+    client.handleRequest(new Exchange(request, captured));
+    return captured.answer();
+  }
+
+  private static void send(HttpExchange exchange, SharedAnswers.Answer answer) throws IOException {
+    answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(answer.status(), head || answer.body().length == 0 ? -1 : answer.body().length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(answer.body());
+      }
+    }
+  }
+
+  /** The client's response, kept in memory: status, headers (but the length, known at the end) and body. */
+  private static final class Captured implements PrometheusHttpResponse {
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(8192);
+    private int status = 500;
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")) {
+        headers.put(name, value);
+      }
+    }
+
+    @Override
+    public OutputStream sendHeadersAndGetBody(int status, int contentLength) {
+      this.status = status;
+      return body;
+    }
+
+    void fail() {
+      headers.clear();
+      headers.put("Content-Type", "text/plain; charset=utf-8");
+      body.reset();
+      body.writeBytes("error collecting metrics; see the log\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      status = 500;
+    }
+
+    SharedAnswers.Answer answer() {
+      return new SharedAnswers.Answer(status, java.util.Map.copyOf(headers), body.toByteArray());
     }
   }
 
@@ -55,11 +114,10 @@ final class ScrapeHandler implements HttpHandler {
   }
 
   /** The client's exchange, with gzip hidden from the client and the text body rewritten on its way out. */
-  private record Exchange(HttpExchangeAdapter inner, HttpExchange raw) implements PrometheusHttpExchange {
+  private record Exchange(PrometheusHttpRequest request, Captured captured) implements PrometheusHttpExchange {
 
     @Override
     public PrometheusHttpRequest getRequest() {
-      PrometheusHttpRequest request = inner.getRequest();
       return new PrometheusHttpRequest() {
         @Override
         public String getQueryString() {
@@ -85,8 +143,8 @@ final class ScrapeHandler implements HttpHandler {
 
     @Override
     public PrometheusHttpResponse getResponse() {
-      PrometheusHttpResponse response = inner.getResponse();
-      boolean gzip = acceptsGzip(inner.getRequest());
+      PrometheusHttpResponse response = captured;
+      boolean gzip = acceptsGzip(request);
       return new PrometheusHttpResponse() {
         private boolean text;
 
@@ -138,18 +196,12 @@ final class ScrapeHandler implements HttpHandler {
     @Override
     public void handleException(RuntimeException e) {
       LOG.warn("scrape failed: {}", InputText.quote(e.toString()));
-      if (raw.getResponseCode() == -1) {
-        try {
-          ExporterServer.send(raw, 500, "text/plain; charset=utf-8", "error collecting metrics; see the log\n");
-        } catch (IOException gone) {
-          // the scraper went away as well
-        }
-      }
+      captured.fail();
     }
 
     @Override
     public void close() {
-      inner.close();
+      // the answer is sent by ScrapeHandler, to every scraper that shares it
     }
   }
 }
