@@ -6,6 +6,8 @@
 #   exit 1: nothing listens on the port, any other status, or no answer within 4 s (a hung process).
 # EXPORTER_PORT must follow a changed --web.listen-address port.
 port="${EXPORTER_PORT:?EXPORTER_PORT is not set}"
+# A TLS port may hang up before the request is written: a failed write, not a SIGPIPE ending the check (141).
+trap '' PIPE
 { exec 3<>"/dev/tcp/127.0.0.1/${port}"; } 2>/dev/null || exit 1
 printf 'GET /-/healthy HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3 2>/dev/null
 status=""
