@@ -45,8 +45,10 @@ class RedisAddressFuzzTest {
     assertThat(uri.getTimeout()).isEqualTo(TIMEOUT);
     assertThat(uri.getSentinels()).isEmpty();
     assertThat(uri.getDatabase()).isBetween(0, 99_999);
-    a.password().filter(p -> p.length() > 2 && !p.equals("***"))
-        .ifPresent(p -> assertThat(a.display()).doesNotContain(":" + p + "@"));
+    // The user name is shown and may happen to hold the password's text (a finding of this test's own oracle):
+    // look for the password in what is left without it.
+    a.password().filter(p -> p.length() > 2 && !p.equals("***")).ifPresent(p -> assertThat(
+        a.display().replace(a.user().orElse("\u0000"), "")).contains(":***@").doesNotContain(":" + p + "@"));
     String location = a.display().substring(a.display().lastIndexOf('@') + 1);
     assertThat(location).doesNotContain("?").doesNotContain("#").doesNotContain(",");
     if (a.socket().isPresent()) {
