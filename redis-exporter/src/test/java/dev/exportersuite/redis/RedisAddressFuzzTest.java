@@ -45,10 +45,10 @@ class RedisAddressFuzzTest {
     assertThat(uri.getTimeout()).isEqualTo(TIMEOUT);
     assertThat(uri.getSentinels()).isEmpty();
     assertThat(uri.getDatabase()).isBetween(0, 99_999);
-    // The user name is shown and may happen to hold the password's text (a finding of this test's own oracle):
-    // look for the password in what is left without it.
-    a.password().filter(p -> p.length() > 2 && !p.equals("***")).ifPresent(p -> assertThat(
-        a.display().replace(a.user().orElse("\u0000"), "")).contains(":***@").doesNotContain(":" + p + "@"));
+    // Where the password goes, the address shown has ***. (Looking for the password's text fails when the user
+    // name, which is shown, holds it or holds '@': two findings of this test's own oracle, kept in the corpus.)
+    a.password().ifPresent(p -> assertThat(a.display()).startsWith((a.tls() ? "rediss://" : "redis://")
+        + a.user().orElse("") + ":***@"));
     String location = a.display().substring(a.display().lastIndexOf('@') + 1);
     assertThat(location).doesNotContain("?").doesNotContain("#").doesNotContain(",");
     if (a.socket().isPresent()) {
