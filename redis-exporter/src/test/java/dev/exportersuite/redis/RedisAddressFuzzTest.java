@@ -56,7 +56,14 @@ class RedisAddressFuzzTest {
       return;
     }
     String plain = (a.tls() ? "rediss://" : "redis://") + a.server().get().authority() + "/" + a.database();
-    if (new URI(plain).getHost() == null) {
+    URI parsed;
+    try {
+      parsed = new URI(plain);
+    } catch (java.net.URISyntaxException stricter) {
+      // java.net.URI refuses some addresses InetAddress takes ([::00000], found by this test): no oracle there.
+      return;
+    }
+    if (parsed.getHost() == null) {
       // java.net.URI, under lettuce's parser, follows RFC 2396: no '_' (compose service names) and a last part that
       // starts with a letter. We build lettuce's URI from parts, so such hosts work; its parser is no oracle there.
       return;
