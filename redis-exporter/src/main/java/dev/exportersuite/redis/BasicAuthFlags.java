@@ -77,6 +77,6 @@ final class BasicAuthFlags {
   }
 
   private static Optional<String> flagOrEnv(String flag, Map<String, String> env, String name) {
-    return Optional.ofNullable(flag).or(() -> Optional.ofNullable(env.get(name))).filter(s -> !s.isEmpty());
+    return Optional.ofNullable(EnvFlags.text(flag, env, name)).filter(s -> !s.isEmpty());
   }
 }
