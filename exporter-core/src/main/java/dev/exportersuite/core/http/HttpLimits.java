@@ -14,6 +14,10 @@ import java.time.Duration;
  * other servers, may use at most {@code multiTargetInFlight} workers, leaving the rest to {@code /metrics} and the
  * other pages.
  *
+ * <p>{@code maxConnections} and {@code requestReadTimeout} are the JDK server's system properties, read once per
+ * JVM when its first server is made: they hold for every server of the process (one in an exporter), while
+ * {@code workers} and {@code multiTargetInFlight} are each server's own.
+ *
  * @param workers threads that read requests and run handlers
  * @param maxConnections open connections, idle keep-alive ones included
  * @param requestReadTimeout time for a request's line and headers; whole seconds (the JDK server's unit)
