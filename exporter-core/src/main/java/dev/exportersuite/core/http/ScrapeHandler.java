@@ -18,10 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves a registry with the Prometheus client's own scrape handler (content negotiation for text, OpenMetrics
- * and protobuf, {@code name[]} filters), except that the Prometheus text format's histogram and summary bounds
- * read as the Go exporters write them ({@link GoLabelValues}). The client would gzip before the rewrite could
- * see the text, so this handler does the gzip itself.
+ * Serves a registry: the Prometheus text format with {@link GoTextFormat} (histogram and summary bounds as the Go
+ * exporters write them), OpenMetrics and protobuf with the Prometheus client's own scrape handler.
+ *
+ * <p>Which format: the text format whenever the scraper accepts it, even where it prefers OpenMetrics, as the Go
+ * exporters answer (promhttp offers OpenMetrics only when a program enables it). Prometheus asks for OpenMetrics
+ * first and text second, and stores label values as sent: dashboards written against the Go exporters select
+ * {@code le="20"}, which OpenMetrics would send as {@code le="20.0"}. A scraper that accepts only OpenMetrics or
+ * protobuf gets it from the client, as do {@code ?debug=} requests.
  */
 final class ScrapeHandler implements HttpHandler {
 
@@ -29,9 +33,11 @@ final class ScrapeHandler implements HttpHandler {
 
   private final PrometheusScrapeHandler client;
   private final SharedAnswers shared = new SharedAnswers();
+  private final TextAnswers text;
 
   ScrapeHandler(PrometheusRegistry registry) {
     this.client = new PrometheusScrapeHandler(registry);
+    this.text = new TextAnswers(registry);
   }
 
   @Override
@@ -51,8 +57,16 @@ final class ScrapeHandler implements HttpHandler {
     }
   }
 
-  /** Runs the client's handler into memory: the answer may go to several scrapers. */
+  /** Makes the answer in memory: it may go to several scrapers. */
   private SharedAnswers.Answer answer(PrometheusHttpRequest request) throws IOException {
+    if (text.serves(request)) {
+      try {
+        return text.answer(request, acceptsGzip(request));
+      } catch (RuntimeException e) {
+        LOG.warn("scrape failed: {}", InputText.quote(e.toString()));
+        return Captured.failure();
+      }
+    }
     Captured captured = new Captured();
     client.handleRequest(new Exchange(request, captured));
     return captured.answer();
@@ -92,8 +106,16 @@ final class ScrapeHandler implements HttpHandler {
       headers.clear();
       headers.put("Content-Type", "text/plain; charset=utf-8");
       body.reset();
-      body.writeBytes("error collecting metrics; see the log\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      body.writeBytes(FAILED);
       status = 500;
+    }
+
+    private static final byte[] FAILED =
+        "error collecting metrics; see the log\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** A 500 that shows no stack trace: the log has the bounded cause. */
+    static SharedAnswers.Answer failure() {
+      return new SharedAnswers.Answer(500, java.util.Map.of("Content-Type", "text/plain; charset=utf-8"), FAILED);
     }
 
     SharedAnswers.Answer answer() {
@@ -101,7 +123,7 @@ final class ScrapeHandler implements HttpHandler {
     }
   }
 
-  private static boolean acceptsGzip(PrometheusHttpRequest request) {
+  static boolean acceptsGzip(PrometheusHttpRequest request) {
     Enumeration<String> values = request.getHeaders("Accept-Encoding");
     while (values != null && values.hasMoreElements()) {
       for (String part : values.nextElement().split(",")) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Histogram bounds over HTTP as the Go exporters print them in the text format (le="20", not le="20.0"), gzip
- * or not, while OpenMetrics keeps its own canonical form and a user's label named le keeps its value.
+ * or not, also to Prometheus (which prefers OpenMetrics but takes text, as it does from the Go exporters), while
+ * a scraper that takes only OpenMetrics gets its canonical form, and a user's label named le keeps its value.
  */
 class GoStyleBoundsTest {
 
@@ -92,10 +93,24 @@ class GoStyleBoundsTest {
     assertThat(text).contains("oracledb_wait_seconds_bucket{le=\"20\"} 7");
   }
 
+  /** Prometheus 2 prefers OpenMetrics; the Go exporters answer it the text format, and so does this one. */
+  @Test
+  void prometheusDefaultAcceptGetsTheTextAsTheGoExportersAnswerIt() throws Exception {
+    HttpResponse<byte[]> r = get("application/openmetrics-text;version=1.0.0,application/openmetrics-text;"
+        + "version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1", true);
+    assertThat(r.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
+    String text = new String(new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(),
+        StandardCharsets.UTF_8);
+    assertThat(text).contains("oracledb_wait_seconds_bucket{le=\"20\"} 7").doesNotContain("# EOF");
+  }
+
   @Test
   void openMetricsKeepsItsCanonicalForm() throws Exception {
     HttpResponse<byte[]> r = get("application/openmetrics-text; version=1.0.0", false);
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("openmetrics"));
     assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("le=\"20.0\"");
+    HttpResponse<byte[]> refused = get("text/plain;q=0, application/openmetrics-text", false);
+    assertThat(refused.headers().firstValue("Content-Type")).as("text refused with q=0")
+        .hasValueSatisfying(t -> assertThat(t).contains("openmetrics"));
   }
 }
