@@ -11,7 +11,6 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.prometheus.metrics.model.snapshots.PrometheusNaming;
 import io.prometheus.metrics.model.snapshots.Quantile;
 import io.prometheus.metrics.model.snapshots.SnapshotEscaper;
 import io.prometheus.metrics.model.snapshots.StateSetSnapshot;
@@ -43,6 +42,8 @@ final class GoTextFormat {
 
   private static final NotCovered NOT_COVERED = new NotCovered();
 
+  private final ClassicNames names = new ClassicNames();
+
   private GoTextFormat() {}
 
   /** The text of {@code snapshots}, or null when they hold something outside this writer's cover (see above). */
@@ -50,7 +51,10 @@ final class GoTextFormat {
     if (scheme == EscapingScheme.DOTS_ESCAPING) {
       return null; // escapes even classic names' underscores
     }
-    TextSink out = new TextSink(sizeHint);
+    return new GoTextFormat().writeAll(snapshots, scheme, new TextSink(sizeHint));
+  }
+
+  private byte[] writeAll(MetricSnapshots snapshots, EscapingScheme scheme, TextSink out) {
     try {
       String previous = null;
       for (MetricSnapshot s : snapshots) {
@@ -69,7 +73,7 @@ final class GoTextFormat {
     return out.toByteArray();
   }
 
-  private static void family(TextSink out, MetricSnapshot s, EscapingScheme scheme) throws NotCovered {
+  private void family(TextSink out, MetricSnapshot s, EscapingScheme scheme) throws NotCovered {
     MetricMetadata m = s.getMetadata();
     if (s instanceof CounterSnapshot c) {
       String name = metricName(withSuffix(m, "_total", scheme));
@@ -110,7 +114,7 @@ final class GoTextFormat {
     }
   }
 
-  private static void histogram(TextSink out, HistogramSnapshot h, EscapingScheme scheme) throws NotCovered {
+  private void histogram(TextSink out, HistogramSnapshot h, EscapingScheme scheme) throws NotCovered {
     MetricMetadata m = h.getMetadata();
     String name = metricName(SnapshotEscaper.getMetadataName(m, scheme));
     header(out, name, "histogram", m);
@@ -156,7 +160,7 @@ final class GoTextFormat {
     }
   }
 
-  private static void summary(TextSink out, SummarySnapshot s, EscapingScheme scheme) throws NotCovered {
+  private void summary(TextSink out, SummarySnapshot s, EscapingScheme scheme) throws NotCovered {
     MetricMetadata m = s.getMetadata();
     String name = metricName(SnapshotEscaper.getMetadataName(m, scheme));
     boolean headed = false;
@@ -177,7 +181,7 @@ final class GoTextFormat {
     }
   }
 
-  private static void countAndSum(TextSink out, String countName, String sumName, DataPointSnapshot d,
+  private void countAndSum(TextSink out, String countName, String sumName, DataPointSnapshot d,
       boolean hasCount, long count, boolean hasSum, double sum, EscapingScheme scheme) throws NotCovered {
     if (hasCount) {
       sample(out, countName, null, d, scheme).decimal(count);
@@ -189,7 +193,7 @@ final class GoTextFormat {
     }
   }
 
-  private static void stateSet(TextSink out, StateSetSnapshot s, EscapingScheme scheme) throws NotCovered {
+  private void stateSet(TextSink out, StateSetSnapshot s, EscapingScheme scheme) throws NotCovered {
     MetricMetadata m = s.getMetadata();
     String name = metricName(SnapshotEscaper.getMetadataName(m, scheme));
     header(out, name, "gauge", m);
@@ -204,12 +208,12 @@ final class GoTextFormat {
   }
 
   /** Name, labels (and the bound label) and the blank before the value. */
-  private static TextSink sample(TextSink out, String name, String boundLabel, DataPointSnapshot d,
+  private TextSink sample(TextSink out, String name, String boundLabel, DataPointSnapshot d,
       EscapingScheme scheme) throws NotCovered {
     return sample(out, name, boundLabel, d, scheme, null);
   }
 
-  private static TextSink sample(TextSink out, String name, String boundLabel, DataPointSnapshot d,
+  private TextSink sample(TextSink out, String name, String boundLabel, DataPointSnapshot d,
       EscapingScheme scheme, String bound) throws NotCovered {
     if (d.hasScrapeTimestamp()) {
       throw NOT_COVERED; // printed in seconds or milliseconds by a client setting: left to the client
@@ -231,7 +235,7 @@ final class GoTextFormat {
   }
 
   /** The data point's labels, comma-separated; with {@code trailingComma} a comma follows when there are any. */
-  private static boolean labels(TextSink out, DataPointSnapshot d, EscapingScheme scheme, boolean trailingComma)
+  private boolean labels(TextSink out, DataPointSnapshot d, EscapingScheme scheme, boolean trailingComma)
       throws NotCovered {
     Labels labels = d.getLabels();
     for (int i = 0; i < labels.size(); i++) {
@@ -239,7 +243,7 @@ final class GoTextFormat {
         out.ascii(',');
       }
       String name = SnapshotEscaper.getSnapshotLabelName(labels, i, scheme);
-      if (!PrometheusNaming.isValidLegacyLabelName(name)) {
+      if (!names.isLabelName(name)) {
         throw NOT_COVERED; // would be quoted
       }
       out.ascii(name).ascii("=\"").labelValue(labels.getValue(i)).ascii('"');
@@ -268,8 +272,8 @@ final class GoTextFormat {
     return base.endsWith(suffix) ? base : SnapshotEscaper.getMetadataName(m, scheme) + suffix;
   }
 
-  private static String metricName(String name) throws NotCovered {
-    if (!PrometheusNaming.isValidLegacyMetricName(name)) {
+  private String metricName(String name) throws NotCovered {
+    if (!names.isMetricName(name)) {
       throw NOT_COVERED; // would be quoted inside the braces
     }
     return name;
