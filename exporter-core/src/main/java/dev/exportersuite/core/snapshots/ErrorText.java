@@ -12,16 +12,30 @@ public final class ErrorText {
 
   private ErrorText() {}
 
-  /** The text on one line, control characters escaped, cut after {@link #MAX} characters with the cut said. */
+  /** {@link #bound(String, int)} with {@link #MAX}. */
   public static String bound(String text) {
-    StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX) + 40);
+    return bound(text, MAX);
+  }
+
+  /**
+   * The text on one line (line breaks and tabs become blanks; other control characters and the Unicode line and
+   * paragraph separators become {@code \\uXXXX}), cut after about {@code max} characters with the cut and the
+   * whole length said. A surrogate pair is kept whole; null is the empty text.
+   */
+  public static String bound(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(Math.min(text.length(), max) + 40);
     int i = 0;
-    for (; i < text.length() && sb.length() < MAX; i++) {
+    for (; i < text.length() && sb.length() < max; i++) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r' || c == '\t') {
         sb.append(' ');
-      } else if (Character.isISOControl(c)) {
+      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
         sb.append(String.format("\\u%04x", (int) c));
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+        sb.append(c).append(text.charAt(++i));
       } else {
         sb.append(c);
       }
