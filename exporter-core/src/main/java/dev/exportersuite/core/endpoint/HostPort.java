@@ -136,12 +136,26 @@ public record HostPort(String host, int port) {
       if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) {
         throw new InvalidAddressException(null, "the host is not an IPv4 address");
       }
+      // inet_aton reads 010 as octal 8 and Java as 10: refused, as Go's net.ParseIP refuses it.
+      if (part.length() > 1 && part.charAt(0) == '0') {
+        throw new InvalidAddressException(null, "the host is not an IPv4 address (a part with a leading zero)");
+      }
     }
   }
 
   private static void checkIpv6(String host) {
     if (!IPV6_CHARS.matcher(host).matches()) {
       throw new InvalidAddressException(null, "the host is not an IPv6 address (zone ids are not accepted)");
+    }
+    // InetAddress takes a group of five digits or more ("::00000"); RFC 4291 and java.net.URI do not.
+    String[] groups = host.split(":", -1);
+    for (int i = 0; i < groups.length; i++) {
+      boolean embeddedIpv4 = i == groups.length - 1 && groups[i].indexOf('.') >= 0;
+      if (embeddedIpv4) {
+        checkIpv4(groups[i]);
+      } else if (groups[i].length() > 4) {
+        throw new InvalidAddressException(null, "the host is not an IPv6 address (a group of more than 4 digits)");
+      }
     }
     try {
       // A bracketed literal is parsed, never looked up: a bad one fails without DNS.
