@@ -81,6 +81,11 @@ class LiveStackTest {
         // configs/mysql-exporter/metrics.yaml
         Arguments.of("mysql_team_sessions_sessions{team=\"platform\"} > 0"),
         Arguments.of("mysql_team_queries_value_total{variable_name=\"Select_scan\"}"),
+        // Prometheus asks for OpenMetrics first; the bounds it stores are the Go exporters' (le="10"), which it
+        // stores only when the exporter answers in text, as the Go exporters do.
+        Arguments.of("mysql_team_session_age_seconds_bucket{job=\"mysql\", le=\"10\"} >= 0"),
+        Arguments.of("absent(mysql_team_session_age_seconds_bucket{le=\"10.0\"})"),
+        Arguments.of("histogram_quantile(0.5, mysql_team_session_age_seconds_bucket{job=\"mysql\"}) >= 0"),
         // Redis, single target and through /scrape
         Arguments.of("redis_up{job=\"redis\"} == 1"),
         Arguments.of("redis_up{job=\"redis-targets\"} == 1"),
