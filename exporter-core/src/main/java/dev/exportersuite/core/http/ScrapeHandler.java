@@ -44,11 +44,14 @@ final class ScrapeHandler implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try {
       PrometheusHttpRequest request = new HttpExchangeAdapter(exchange).getRequest();
+      boolean textFormat = text.serves(request);
+      // Text answers differ only by the escaping scheme the Accept header names: Prometheus servers of different
+      // versions, and curl, share one answer whatever else their headers say.
+      String form = textFormat ? "text; escaping=" + text.scheme(request)
+          : String.join(",", exchange.getRequestHeaders().getOrDefault("Accept", java.util.List.of()));
       SharedAnswers.Key key = new SharedAnswers.Key(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          String.valueOf(exchange.getRequestURI().getRawQuery()),
-          String.join(",", exchange.getRequestHeaders().getOrDefault("Accept", java.util.List.of())),
-          acceptsGzip(request));
-      SharedAnswers.Answer answer = shared.get(key, () -> answer(request));
+          String.valueOf(exchange.getRequestURI().getRawQuery()), form, acceptsGzip(request));
+      SharedAnswers.Answer answer = shared.get(key, () -> textFormat ? textAnswer(request) : clientAnswer(request));
       send(exchange, answer);
     } catch (IOException e) {
       LOG.debug("the scraper closed the connection before the answer was sent: {}", e.toString());
@@ -57,16 +60,18 @@ final class ScrapeHandler implements HttpHandler {
     }
   }
 
-  /** Makes the answer in memory: it may go to several scrapers. */
-  private SharedAnswers.Answer answer(PrometheusHttpRequest request) throws IOException {
-    if (text.serves(request)) {
-      try {
-        return text.answer(request, acceptsGzip(request));
-      } catch (RuntimeException e) {
-        LOG.warn("scrape failed: {}", InputText.quote(e.toString()));
-        return Captured.failure();
-      }
+  /** The answer in the text format, in memory: it may go to several scrapers. */
+  private SharedAnswers.Answer textAnswer(PrometheusHttpRequest request) throws IOException {
+    try {
+      return text.answer(request, acceptsGzip(request));
+    } catch (RuntimeException e) {
+      LOG.warn("scrape failed: {}", InputText.quote(e.toString()));
+      return Captured.failure();
     }
+  }
+
+  /** The client's handler's answer (OpenMetrics, protobuf, debug), in memory: it may go to several scrapers. */
+  private SharedAnswers.Answer clientAnswer(PrometheusHttpRequest request) throws IOException {
     Captured captured = new Captured();
     client.handleRequest(new Exchange(request, captured));
     return captured.answer();

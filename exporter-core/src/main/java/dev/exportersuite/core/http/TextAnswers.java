@@ -57,12 +57,17 @@ final class TextAnswers {
     return !(preferred instanceof PrometheusProtobufWriter) && AcceptHeader.acceptsText(accept);
   }
 
+  /** The escaping scheme the request's Accept header names (the client's default when none). */
+  EscapingScheme scheme(PrometheusHttpRequest request) {
+    return EscapingScheme.fromAcceptHeader(request.getHeader("Accept"));
+  }
+
   SharedAnswers.Answer answer(PrometheusHttpRequest request, boolean gzip) throws IOException {
     String[] names = request.getParameterValues("name[]");
     MetricSnapshots snapshots = names != null && names.length > 0
         ? registry.scrape(MetricNameFilter.builder().nameMustBeEqualTo(names).build(), request)
         : registry.scrape(request);
-    EscapingScheme scheme = EscapingScheme.fromAcceptHeader(request.getHeader("Accept"));
+    EscapingScheme scheme = scheme(request);
     byte[] body = GoTextFormat.write(snapshots, scheme, lastSize.get() + 1024);
     if (body == null) {
       body = clientText(snapshots, scheme);

@@ -60,8 +60,10 @@ class SharedAnswersTest {
     server = ExporterServer.builder().listen(new ListenAddress("127.0.0.1", 0)).registry(registry).start();
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     List<CompletableFuture<HttpResponse<String>>> text = new ArrayList<>();
+    String[] accepts = {null, "*/*", "application/openmetrics-text;version=1.0.0,application/openmetrics-text;"
+        + "version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"}; // none, curl's, Prometheus 2's
     for (int i = 0; i < 8; i++) {
-      text.add(get(client, null));
+      text.add(get(client, accepts[i % accepts.length]));
     }
     CompletableFuture<HttpResponse<String>> openMetrics = get(client,
         "application/openmetrics-text; version=1.0.0; charset=utf-8");
@@ -70,7 +72,7 @@ class SharedAnswersTest {
       Thread.sleep(10);
     }
     Thread.sleep(300); // every scrape has arrived and waits
-    assertThat(reads.get()).as("one read for the 8 text scrapes, one for OpenMetrics").isEqualTo(2);
+    assertThat(reads.get()).as("one read for the 8 text scrapes (whatever their Accept header), one for OpenMetrics").isEqualTo(2);
     release.countDown();
     String first = text.get(0).get(30, TimeUnit.SECONDS).body();
     assertThat(first).contains("# TYPE shared_reads gauge");
