@@ -43,15 +43,23 @@ final class GoTextFormat {
   private static final NotCovered NOT_COVERED = new NotCovered();
 
   private final ClassicNames names = new ClassicNames();
+  private final FamilyHeaders headers;
 
-  private GoTextFormat() {}
+  private GoTextFormat(FamilyHeaders headers) {
+    this.headers = headers;
+  }
 
   /** The text of {@code snapshots}, or null when they hold something outside this writer's cover (see above). */
   static byte[] write(MetricSnapshots snapshots, EscapingScheme scheme, int sizeHint) {
+    return write(snapshots, scheme, sizeHint, new FamilyHeaders());
+  }
+
+  /** As {@link #write(MetricSnapshots, EscapingScheme, int)}, with family headers kept in {@code headers}. */
+  static byte[] write(MetricSnapshots snapshots, EscapingScheme scheme, int sizeHint, FamilyHeaders headers) {
     if (scheme == EscapingScheme.DOTS_ESCAPING) {
       return null; // escapes even classic names' underscores
     }
-    return new GoTextFormat().writeAll(snapshots, scheme, new TextSink(sizeHint));
+    return new GoTextFormat(headers).writeAll(snapshots, scheme, new TextSink(sizeHint));
   }
 
   private byte[] writeAll(MetricSnapshots snapshots, EscapingScheme scheme, TextSink out) {
@@ -254,12 +262,8 @@ final class GoTextFormat {
     return !labels.isEmpty();
   }
 
-  private static void header(TextSink out, String name, String type, MetricMetadata m) {
-    String help = m.getHelp();
-    if (help != null && !help.isEmpty()) {
-      out.ascii("# HELP ").ascii(name).ascii(' ').help(help).ascii('\n');
-    }
-    out.ascii("# TYPE ").ascii(name).ascii(' ').ascii(type).ascii('\n');
+  private void header(TextSink out, String name, String type, MetricMetadata m) {
+    headers.write(out, name, type, m);
   }
 
   private static void end(TextSink out) {

@@ -29,6 +29,7 @@ final class TextAnswers {
   /** Client settings this class does not apply; while any is set, the client's handler answers every scrape. */
   private final boolean clientSettings;
   private final AtomicInteger lastSize = new AtomicInteger(16 * 1024);
+  private final FamilyHeaders headers = new FamilyHeaders();
 
   TextAnswers(PrometheusRegistry registry) {
     this(registry, PrometheusProperties.get());
@@ -68,7 +69,7 @@ final class TextAnswers {
         ? registry.scrape(MetricNameFilter.builder().nameMustBeEqualTo(names).build(), request)
         : registry.scrape(request);
     EscapingScheme scheme = scheme(request);
-    byte[] body = GoTextFormat.write(snapshots, scheme, lastSize.get() + 1024);
+    byte[] body = GoTextFormat.write(snapshots, scheme, lastSize.get() + 1024, headers);
     if (body == null) {
       body = clientText(snapshots, scheme);
     }
