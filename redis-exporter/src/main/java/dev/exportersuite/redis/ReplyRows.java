@@ -2,7 +2,6 @@ package dev.exportersuite.redis;
 
 import dev.exportersuite.core.collect.Row;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,29 +35,24 @@ final class ReplyRows {
         if (item instanceof Map<?, ?> m) {
           out.add(mapRow(m));
         } else if (item instanceof List<?> inner) {
-          Map<String, Object> columns = new LinkedHashMap<>();
+          Row.Builder columns = Row.builder(inner.size());
           for (int j = 0; j < inner.size(); j++) {
             columns.put("c" + j, scalar(inner.get(j)));
           }
-          out.add(new Row(columns));
+          out.add(columns.build());
         } else {
-          Map<String, Object> columns = new LinkedHashMap<>();
-          columns.put("index", (long) i);
-          columns.put("value", scalar(item));
-          out.add(new Row(columns));
+          out.add(Row.builder(2).put("index", (long) i).put("value", scalar(item)).build());
         }
       }
       return out;
     }
-    Map<String, Object> columns = new LinkedHashMap<>();
-    columns.put("value", scalar(reply));
-    return List.of(new Row(columns));
+    return List.of(Row.builder(1).put("value", scalar(reply)).build());
   }
 
   private static Row mapRow(Map<?, ?> map) {
-    Map<String, Object> columns = new LinkedHashMap<>();
+    Row.Builder columns = Row.builder(map.size());
     map.forEach((k, v) -> columns.put(String.valueOf(k), scalar(v)));
-    return new Row(columns);
+    return columns.build();
   }
 
   /** Row values are numbers, text, booleans or null; a nested aggregate is kept as its text. */

@@ -2,10 +2,8 @@ package dev.exportersuite.core.rows;
 
 import dev.exportersuite.core.collect.Row;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -57,17 +55,18 @@ public record Unpivot(List<String> keep, String name, String value) implements R
   @Override
   public List<Row> apply(List<Row> rows) {
     List<Row> out = new ArrayList<>();
+    Object[] keptValues = new Object[keep.size()];
     for (Row row : rows) {
-      Map<String, Object> kept = new LinkedHashMap<>();
-      for (String k : keep) {
-        kept.put(k, row.get(k));
+      for (int k = 0; k < keptValues.length; k++) {
+        keptValues[k] = row.get(keep.get(k));
       }
       row.values().forEach((column, v) -> {
-        if (!kept.containsKey(column)) {
-          Map<String, Object> m = new LinkedHashMap<>(kept);
-          m.put(name, column);
-          m.put(value, v);
-          out.add(new Row(m));
+        if (!keep.contains(column)) {
+          Row.Builder b = Row.builder(keptValues.length + 2);
+          for (int k = 0; k < keptValues.length; k++) {
+            b.put(keep.get(k), keptValues[k]);
+          }
+          out.add(b.put(name, column).put(value, v).build());
         }
       });
     }
