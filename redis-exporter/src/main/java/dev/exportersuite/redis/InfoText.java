@@ -1,5 +1,6 @@
 package dev.exportersuite.redis;
 
+import dev.exportersuite.core.collect.Columns;
 import dev.exportersuite.core.collect.Row;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +29,8 @@ final class InfoText {
 
   /** Room for INFO ALL's rows of a small server (about 250), so that the list is not regrown on every scrape. */
   private static final int INFO_ALL_ROWS = 320;
+  /** Every row's columns, held once for all of them. */
+  private static final Columns COLUMNS = Columns.of("section", "name", "field", "value");
 
   private InfoText() {}
 
@@ -99,7 +102,7 @@ final class InfoText {
   }
 
   private static Row row(String section, String name, String field, String value) {
-    return Row.of("section", section, "name", name, "field", field, "value", value);
+    return COLUMNS.row(section, name, field, value);
   }
 
   /** {@code a=1,b=2} as pairs; empty when the value is not such a list (e.g. {@code os:Linux 6.1 x86_64}). */

@@ -1,5 +1,6 @@
 package dev.exportersuite.redis;
 
+import dev.exportersuite.core.collect.Columns;
 import dev.exportersuite.core.collect.Row;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,9 @@ import java.util.Map;
  * A nested aggregate inside a row becomes its text form; nothing is dropped silently.
  */
 final class ReplyRows {
+
+  /** A flat reply's rows (RESP2's CONFIG GET, a list of values): their columns, held once. */
+  private static final Columns INDEXED = Columns.of("index", "value");
 
   private ReplyRows() {}
 
@@ -41,7 +45,7 @@ final class ReplyRows {
           }
           out.add(columns.build());
         } else {
-          out.add(Row.builder(2).put("index", (long) i).put("value", scalar(item)).build());
+          out.add(INDEXED.row((long) i, scalar(item)));
         }
       }
       return out;

@@ -14,9 +14,10 @@ import java.util.Set;
 public record Row(Map<String, Object> values) {
 
   public Row {
+    // A Columns row's map is read-only and lower-cased as made, so it is kept as it is.
     if (values instanceof Lowered own) {
       values = Collections.unmodifiableMap(own);
-    } else {
+    } else if (!(values instanceof Columns.Values)) {
       Map<String, Object> lower = new LinkedHashMap<>();
       for (Map.Entry<String, ?> e : values.entrySet()) {
         lower.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());

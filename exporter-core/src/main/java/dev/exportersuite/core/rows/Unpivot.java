@@ -1,7 +1,9 @@
 package dev.exportersuite.core.rows;
 
+import dev.exportersuite.core.collect.Columns;
 import dev.exportersuite.core.collect.Row;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -55,18 +57,23 @@ public record Unpivot(List<String> keep, String name, String value) implements R
   @Override
   public List<Row> apply(List<Row> rows) {
     List<Row> out = new ArrayList<>();
-    Object[] keptValues = new Object[keep.size()];
+    int kept = keep.size();
+    String[] names = keep.toArray(new String[kept + 2]);
+    names[kept] = name;
+    names[kept + 1] = value;
+    // Every row made has the same columns: held once, each row holding its values only.
+    Columns columns = Columns.of(names);
+    Object[] keptValues = new Object[kept];
     for (Row row : rows) {
-      for (int k = 0; k < keptValues.length; k++) {
+      for (int k = 0; k < kept; k++) {
         keptValues[k] = row.get(keep.get(k));
       }
       row.values().forEach((column, v) -> {
         if (!keep.contains(column)) {
-          Row.Builder b = Row.builder(keptValues.length + 2);
-          for (int k = 0; k < keptValues.length; k++) {
-            b.put(keep.get(k), keptValues[k]);
-          }
-          out.add(b.put(name, column).put(value, v).build());
+          Object[] values = Arrays.copyOf(keptValues, kept + 2);
+          values[kept] = column;
+          values[kept + 1] = v;
+          out.add(columns.row(values));
         }
       });
     }
