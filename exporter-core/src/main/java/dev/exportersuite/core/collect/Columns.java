@@ -53,7 +53,10 @@ public final class Columns {
     return new Row(new Values(names, values));
   }
 
-  /** A row's read-only map over the shared names; equal to any map of the same entries, as maps are. */
+  /**
+   * A row's read-only map over the shared names (or names of its own, see {@link #plus}); equal to any map of the
+   * same entries, as maps are.
+   */
   static final class Values extends AbstractMap<String, Object> {
 
     private final String[] names;
@@ -65,12 +68,36 @@ public final class Columns {
     }
 
     private int indexOf(Object column) {
-      for (int i = 0; i < names.length; i++) {
+      return indexOf(names, names.length, column);
+    }
+
+    private static int indexOf(String[] names, int length, Object column) {
+      for (int i = 0; i < length; i++) {
         if (names[i].equals(column)) {
           return i;
         }
       }
       return -1;
+    }
+
+    /**
+     * This row's columns followed by {@code extra}'s (names lower-cased), as {@link Row#with} makes them; null when
+     * an extra column is one of the row's or comes twice, which Row.with handles with a map of its own. A match's
+     * groups add a column or two to INFO rows: two arrays instead of a map.
+     */
+    Row plus(Map<String, ?> extra) {
+      String[] n = Arrays.copyOf(names, names.length + extra.size());
+      Object[] v = Arrays.copyOf(values, n.length);
+      int i = names.length;
+      for (Map.Entry<String, ?> e : extra.entrySet()) {
+        String column = e.getKey().toLowerCase(Locale.ROOT);
+        if (indexOf(n, i, column) >= 0) {
+          return null;
+        }
+        n[i] = column;
+        v[i++] = e.getValue();
+      }
+      return new Row(new Values(n, v));
     }
 
     @Override

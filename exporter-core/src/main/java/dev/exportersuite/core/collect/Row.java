@@ -61,6 +61,12 @@ public record Row(Map<String, Object> values) {
 
   /** This row with {@code extra} added (names lower-cased); a column it already has is replaced in place. */
   public Row with(Map<String, ?> extra) {
+    if (values instanceof Columns.Values compact) {
+      Row added = compact.plus(extra);
+      if (added != null) {
+        return added;
+      }
+    }
     Lowered m = new Lowered(values.size() + extra.size());
     // forEach, not putAll: the read-only view's entry set wraps every entry it hands out.
     values.forEach(m::put);

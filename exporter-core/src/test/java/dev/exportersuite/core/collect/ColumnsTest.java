@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,30 @@ class ColumnsTest {
     assertThatThrownBy(() -> row.values().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> row.values().entrySet().iterator().next().setValue(1))
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void withAddsColumnsAfterTheRowsOwnAndReplacesOneItHasInPlace() {
+    Row row = info.row("commandstats", "cmdstat_get", "calls", "3");
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("Cmd", "get");
+    extra.put("quantile", null);
+
+    Row added = row.with(extra);
+    assertThat(new ArrayList<>(added.columns()))
+        .containsExactly("section", "name", "field", "value", "cmd", "quantile");
+    assertThat(added).isEqualTo(Row.of("section", "commandstats", "name", "cmdstat_get", "field", "calls", "value", "3",
+        "cmd", "get", "quantile", null));
+    assertThat(added.has("quantile")).isTrue();
+    assertThat(row.has("cmd")).isFalse();
+
+    Map<String, Object> twice = new LinkedHashMap<>();
+    twice.put("Cmd", "a");
+    twice.put("cmd", "b");
+    assertThat(row.with(twice).get("cmd")).isEqualTo("b");
+    assertThat(new ArrayList<>(row.with(Map.of("FIELD", "usec")).columns()))
+        .containsExactly("section", "name", "field", "value");
+    assertThat(row.with(Map.of("FIELD", "usec")).get("field")).isEqualTo("usec");
   }
 
   @Test
