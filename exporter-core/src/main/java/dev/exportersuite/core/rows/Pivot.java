@@ -21,6 +21,8 @@ public record Pivot(String name, String value, String by) implements RowStep {
   public static final String DEFAULT_VALUE = "value";
   /** Room to start a group's row with (a replica line's fields: ip, port, state, offset, lag). */
   private static final int COLUMNS_PER_GROUP = 8;
+  /** Room to start the one row with: INFO ALL's ~250 figures, not a large result's every row. */
+  private static final int COLUMNS_OF_ONE_ROW = 256;
 
   public Pivot {
     name = Cells.column(name, "pivot", "name");
@@ -55,7 +57,7 @@ public record Pivot(String name, String value, String by) implements RowStep {
       String group = by == null ? "" : Cells.text(row.get(by));
       Row.Builder m = groups.get(group);
       if (m == null) {
-        m = Row.builder(by == null ? rows.size() : COLUMNS_PER_GROUP);
+        m = Row.builder(by == null ? Math.min(rows.size(), COLUMNS_OF_ONE_ROW) : COLUMNS_PER_GROUP);
         if (by != null) {
           m.put(by, row.get(by));
         }
