@@ -1,11 +1,14 @@
 package dev.exportersuite.redis;
 
+import dev.exportersuite.core.collect.Columns;
 import dev.exportersuite.core.collect.Row;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the text of {@code INFO} (and {@code CLUSTER INFO}) into rows, one per figure:
@@ -24,10 +27,20 @@ import java.util.Map;
  */
 final class InfoText {
 
+  /** Room for INFO ALL's rows of a small server (about 250), so that the list is not regrown on every scrape. */
+  private static final int INFO_ALL_ROWS = 320;
+  /** Every row's columns, held once for all of them. */
+  private static final Columns COLUMNS = Columns.of("section", "name", "field", "value");
+
   private InfoText() {}
 
   static List<Row> rows(String text) {
-    List<Row> rows = new ArrayList<>();
+    return List.copyOf(parse(text));
+  }
+
+  /** The rows of {@code text} in a list of the caller's own. */
+  private static List<Row> parse(String text) {
+    List<Row> rows = new ArrayList<>(INFO_ALL_ROWS);
     String section = "";
     for (String raw : (Iterable<String>) text.lines()::iterator) {
       String line = raw.strip();
@@ -53,7 +66,7 @@ final class InfoText {
         }
       }
     }
-    return List.copyOf(rows);
+    return rows;
   }
 
   /** Whether an INFO text holds the keyspace section (so that empty databases can be added to it). */
@@ -71,8 +84,8 @@ final class InfoText {
    * {@code databases} databases the keyspace section leaves out, as redis_exporter reports empty databases.
    */
   static List<Row> withEmptyDatabases(String text, int databases) {
-    List<Row> rows = new ArrayList<>(rows(text));
-    java.util.Set<String> present = new java.util.HashSet<>();
+    List<Row> rows = parse(text);
+    Set<String> present = new HashSet<>();
     for (Row r : rows) {
       if ("keyspace".equals(r.get("section"))) {
         present.add(String.valueOf(r.get("name")));
@@ -84,19 +97,21 @@ final class InfoText {
         rows.add(row("keyspace", "db" + db, "expires", "0"));
       }
     }
+    // Immutable as List.copyOf makes it, which the engine's own List.copyOf then takes as it is.
     return List.copyOf(rows);
   }
 
   private static Row row(String section, String name, String field, String value) {
-    return Row.of("section", section, "name", name, "field", field, "value", value);
+    return COLUMNS.row(section, name, field, value);
   }
 
   /** {@code a=1,b=2} as pairs; empty when the value is not such a list (e.g. {@code os:Linux 6.1 x86_64}). */
   static Map<String, String> pairs(String value) {
-    Map<String, String> out = new LinkedHashMap<>();
+    // Most lines are plain figures: no map for them.
     if (value.indexOf('=') < 0) {
-      return out;
+      return Map.of();
     }
+    Map<String, String> out = new LinkedHashMap<>();
     for (String part : value.split(",")) {
       int eq = part.indexOf('=');
       if (eq <= 0) {

@@ -66,8 +66,9 @@ final class KeyText {
       return new String(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(),
           StandardCharsets.UTF_8);
     }
+    // An absolute get: no duplicate buffer (lettuce hands every bulk string over in a direct buffer).
     byte[] copy = new byte[bytes.remaining()];
-    bytes.duplicate().get(copy);
+    bytes.get(bytes.position(), copy);
     return new String(copy, StandardCharsets.UTF_8);
   }
 }

@@ -1,8 +1,8 @@
 package dev.exportersuite.redis;
 
+import dev.exportersuite.core.collect.Columns;
 import dev.exportersuite.core.collect.Row;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +20,9 @@ import java.util.Map;
  */
 final class ReplyRows {
 
+  /** A flat reply's rows (RESP2's CONFIG GET, a list of values): their columns, held once. */
+  private static final Columns INDEXED = Columns.of("index", "value");
+
   private ReplyRows() {}
 
   static List<Row> rows(Object reply) {
@@ -36,29 +39,24 @@ final class ReplyRows {
         if (item instanceof Map<?, ?> m) {
           out.add(mapRow(m));
         } else if (item instanceof List<?> inner) {
-          Map<String, Object> columns = new LinkedHashMap<>();
+          Row.Builder columns = Row.builder(inner.size());
           for (int j = 0; j < inner.size(); j++) {
             columns.put("c" + j, scalar(inner.get(j)));
           }
-          out.add(new Row(columns));
+          out.add(columns.build());
         } else {
-          Map<String, Object> columns = new LinkedHashMap<>();
-          columns.put("index", (long) i);
-          columns.put("value", scalar(item));
-          out.add(new Row(columns));
+          out.add(INDEXED.row((long) i, scalar(item)));
         }
       }
       return out;
     }
-    Map<String, Object> columns = new LinkedHashMap<>();
-    columns.put("value", scalar(reply));
-    return List.of(new Row(columns));
+    return List.of(Row.builder(1).put("value", scalar(reply)).build());
   }
 
   private static Row mapRow(Map<?, ?> map) {
-    Map<String, Object> columns = new LinkedHashMap<>();
+    Row.Builder columns = Row.builder(map.size());
     map.forEach((k, v) -> columns.put(String.valueOf(k), scalar(v)));
-    return new Row(columns);
+    return columns.build();
   }
 
   /** Row values are numbers, text, booleans or null; a nested aggregate is kept as its text. */

@@ -14,9 +14,10 @@ import java.util.Set;
 public record Row(Map<String, Object> values) {
 
   public Row {
+    // A Columns row's map is read-only and lower-cased as made, so it is kept as it is.
     if (values instanceof Lowered own) {
       values = Collections.unmodifiableMap(own);
-    } else {
+    } else if (!(values instanceof Columns.Values)) {
       Map<String, Object> lower = new LinkedHashMap<>();
       for (Map.Entry<String, ?> e : values.entrySet()) {
         lower.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
@@ -60,10 +61,54 @@ public record Row(Map<String, Object> values) {
 
   /** This row with {@code extra} added (names lower-cased); a column it already has is replaced in place. */
   public Row with(Map<String, ?> extra) {
+    if (values instanceof Columns.Values compact) {
+      Row added = compact.plus(extra);
+      if (added != null) {
+        return added;
+      }
+    }
     Lowered m = new Lowered(values.size() + extra.size());
-    m.putAll(values);
+    // forEach, not putAll: the read-only view's entry set wraps every entry it hands out.
+    values.forEach(m::put);
     extra.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), v));
     return new Row(m);
+  }
+
+  /** A row filled column by column, for steps and executors that make many: no map is copied to make it. */
+  public static Builder builder(int columns) {
+    return new Builder(columns);
+  }
+
+  /** Fills one row; names are lower-cased as they come. Used once: {@link #build} hands the map to the row. */
+  public static final class Builder {
+
+    private Lowered values;
+
+    private Builder(int columns) {
+      values = new Lowered(columns);
+    }
+
+    /** Sets a column, replacing its value in place if it is there. */
+    public Builder put(String column, Object value) {
+      values.put(column.toLowerCase(Locale.ROOT), value);
+      return this;
+    }
+
+    /** Sets a column unless it has a value (a column holding null counts as empty, as in {@link Map#putIfAbsent}). */
+    public Builder putIfAbsent(String column, Object value) {
+      values.putIfAbsent(column.toLowerCase(Locale.ROOT), value);
+      return this;
+    }
+
+    /** @throws IllegalStateException when this builder already made its row */
+    public Row build() {
+      if (values == null) {
+        throw new IllegalStateException("this builder already made its row");
+      }
+      Row row = new Row(values);
+      values = null;
+      return row;
+    }
   }
 
   public Set<String> columns() {

@@ -1,5 +1,6 @@
 package dev.exportersuite.core.rows;
 
+import dev.exportersuite.core.collect.Columns;
 import dev.exportersuite.core.collect.Row;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Set;
 public record Pairs() implements RowStep {
 
   private static final Set<String> FLAT = Set.of("index", "value");
+  private static final Columns PAIR = Columns.of("field", "value");
 
   @Override
   public String keyword() {
@@ -30,7 +32,7 @@ public record Pairs() implements RowStep {
     }
     List<Row> out = new ArrayList<>(rows.size() / 2);
     for (int i = 0; i < rows.size(); i += 2) {
-      out.add(Row.of("field", Cells.text(rows.get(i).get("value")), "value", rows.get(i + 1).get("value")));
+      out.add(PAIR.row(Cells.text(rows.get(i).get("value")), rows.get(i + 1).get("value")));
     }
     return out;
   }

@@ -1,9 +1,9 @@
 package dev.exportersuite.core.rows;
 
 import dev.exportersuite.core.collect.Row;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,6 +19,10 @@ public record Pivot(String name, String value, String by) implements RowStep {
 
   public static final String DEFAULT_NAME = "name";
   public static final String DEFAULT_VALUE = "value";
+  /** Room to start a group's row with (a replica line's fields: ip, port, state, offset, lag). */
+  private static final int COLUMNS_PER_GROUP = 8;
+  /** Room to start the one row with: INFO ALL's ~250 figures, not a large result's every row. */
+  private static final int COLUMNS_OF_ONE_ROW = 256;
 
   public Pivot {
     name = Cells.column(name, "pivot", "name");
@@ -48,18 +52,21 @@ public record Pivot(String name, String value, String by) implements RowStep {
 
   @Override
   public List<Row> apply(List<Row> rows) {
-    Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
+    Map<String, Row.Builder> groups = new LinkedHashMap<>();
     for (Row row : rows) {
       String group = by == null ? "" : Cells.text(row.get(by));
-      Map<String, Object> m = groups.computeIfAbsent(group, g -> {
-        Map<String, Object> first = new LinkedHashMap<>();
+      Row.Builder m = groups.get(group);
+      if (m == null) {
+        m = Row.builder(by == null ? Math.min(rows.size(), COLUMNS_OF_ONE_ROW) : COLUMNS_PER_GROUP);
         if (by != null) {
-          first.put(by, row.get(by));
+          m.put(by, row.get(by));
         }
-        return first;
-      });
-      m.putIfAbsent(Cells.text(row.get(name)).toLowerCase(Locale.ROOT), row.get(value));
+        groups.put(group, m);
+      }
+      m.putIfAbsent(Cells.text(row.get(name)), row.get(value));
     }
-    return groups.values().stream().map(Row::new).toList();
+    List<Row> out = new ArrayList<>(groups.size());
+    groups.values().forEach(b -> out.add(b.build()));
+    return out;
   }
 }

@@ -31,9 +31,9 @@ public record Rename(Map<String, String> names) implements RowStep {
   public List<Row> apply(List<Row> rows) {
     List<Row> out = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      Map<String, Object> m = new LinkedHashMap<>();
+      Row.Builder m = Row.builder(row.values().size());
       row.values().forEach((k, v) -> m.put(names.getOrDefault(k, k), v));
-      out.add(new Row(m));
+      out.add(m.build());
     }
     return out;
   }

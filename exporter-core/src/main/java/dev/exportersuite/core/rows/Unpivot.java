@@ -1,11 +1,11 @@
 package dev.exportersuite.core.rows;
 
+import dev.exportersuite.core.collect.Columns;
 import dev.exportersuite.core.collect.Row;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -57,17 +57,23 @@ public record Unpivot(List<String> keep, String name, String value) implements R
   @Override
   public List<Row> apply(List<Row> rows) {
     List<Row> out = new ArrayList<>();
+    int kept = keep.size();
+    String[] names = keep.toArray(new String[kept + 2]);
+    names[kept] = name;
+    names[kept + 1] = value;
+    // Every row made has the same columns: held once, each row holding its values only.
+    Columns columns = Columns.of(names);
+    Object[] keptValues = new Object[kept];
     for (Row row : rows) {
-      Map<String, Object> kept = new LinkedHashMap<>();
-      for (String k : keep) {
-        kept.put(k, row.get(k));
+      for (int k = 0; k < kept; k++) {
+        keptValues[k] = row.get(keep.get(k));
       }
       row.values().forEach((column, v) -> {
-        if (!kept.containsKey(column)) {
-          Map<String, Object> m = new LinkedHashMap<>(kept);
-          m.put(name, column);
-          m.put(value, v);
-          out.add(new Row(m));
+        if (!keep.contains(column)) {
+          Object[] values = Arrays.copyOf(keptValues, kept + 2);
+          values[kept] = column;
+          values[kept + 1] = v;
+          out.add(columns.row(values));
         }
       });
     }

@@ -101,7 +101,7 @@ public final class FamilyAssembler {
           continue;
         }
         try {
-          families.put(key, f.build(constLabels, converter.labelCache()));
+          families.put(key, f.build(constLabels, converter.labelCache(), converter.metadataCache()));
         } catch (IllegalArgumentException e) {
           owner.remove(key);
           collectorProblems.add(f.name() + ": " + e.getMessage());

@@ -68,39 +68,48 @@ final class FamilyBuilder {
   }
 
   MetricSnapshot build(Labels constLabels) {
-    return build(constLabels, new LabelCache());
+    return build(constLabels, new LabelCache(), new MetadataCache());
   }
 
-  /** @param cache the label sets of the definition's last conversions (see {@link LabelCache}) */
-  MetricSnapshot build(Labels constLabels, LabelCache cache) {
+  /**
+   * @param cache the label sets of the definition's last conversions (see {@link LabelCache})
+   * @param metadata the metadata of its last conversions' families (see {@link MetadataCache})
+   */
+  MetricSnapshot build(Labels constLabels, LabelCache cache, MetadataCache metadata) {
     Function<List<String>, Labels> labels = values -> cache.get(labelNames, values, constLabels);
     return switch (type) {
-      case COUNTER -> counter(labels);
+      case COUNTER -> counter(labels, metadata);
       case HISTOGRAM -> histogram(labels);
-      case UNTYPED -> untyped(labels);
-      case GAUGE -> gauge(labels);
+      case UNTYPED -> untyped(labels, metadata);
+      case GAUGE -> gauge(labels, metadata);
     };
   }
 
-  private MetricSnapshot gauge(Function<List<String>, Labels> labels) {
-    GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
-    points.forEach((k, p) -> b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+  // Each type's metadata is the one its builder makes (taken from an empty snapshot), so that a cached one cannot
+  // differ from what the builder would give (a counter's name loses "_total" there).
+
+  private MetricSnapshot gauge(Function<List<String>, Labels> labels, MetadataCache metadata) {
+    List<GaugeSnapshot.GaugeDataPointSnapshot> data = new ArrayList<>(points.size());
+    points.forEach((k, p) -> data.add(GaugeSnapshot.GaugeDataPointSnapshot.builder()
         .labels(labels.apply(k)).value((Double) p.value()).build()));
-    return b.build();
+    return new GaugeSnapshot(metadata.get(type, name, help,
+        () -> GaugeSnapshot.builder().name(name).help(help).build().getMetadata()), data);
   }
 
-  private MetricSnapshot counter(Function<List<String>, Labels> labels) {
-    CounterSnapshot.Builder b = CounterSnapshot.builder().name(MetricNames.counterBase(name)).help(help);
-    points.forEach((k, p) -> b.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+  private MetricSnapshot counter(Function<List<String>, Labels> labels, MetadataCache metadata) {
+    List<CounterSnapshot.CounterDataPointSnapshot> data = new ArrayList<>(points.size());
+    points.forEach((k, p) -> data.add(CounterSnapshot.CounterDataPointSnapshot.builder()
         .labels(labels.apply(k)).value((Double) p.value()).build()));
-    return b.build();
+    return new CounterSnapshot(metadata.get(type, name, help,
+        () -> CounterSnapshot.builder().name(MetricNames.counterBase(name)).help(help).build().getMetadata()), data);
   }
 
-  private MetricSnapshot untyped(Function<List<String>, Labels> labels) {
-    UnknownSnapshot.Builder b = UnknownSnapshot.builder().name(name).help(help);
-    points.forEach((k, p) -> b.dataPoint(UnknownSnapshot.UnknownDataPointSnapshot.builder()
+  private MetricSnapshot untyped(Function<List<String>, Labels> labels, MetadataCache metadata) {
+    List<UnknownSnapshot.UnknownDataPointSnapshot> data = new ArrayList<>(points.size());
+    points.forEach((k, p) -> data.add(UnknownSnapshot.UnknownDataPointSnapshot.builder()
         .labels(labels.apply(k)).value((Double) p.value()).build()));
-    return b.build();
+    return new UnknownSnapshot(metadata.get(type, name, help,
+        () -> UnknownSnapshot.builder().name(name).help(help).build().getMetadata()), data);
   }
 
   private MetricSnapshot histogram(Function<List<String>, Labels> labels) {

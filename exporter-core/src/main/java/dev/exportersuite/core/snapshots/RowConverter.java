@@ -28,6 +28,7 @@ public final class RowConverter {
   private final NameResolver names;
   private final Map<String, AtomicLong> truncated = new ConcurrentHashMap<>();
   private final LabelCache labels = new LabelCache();
+  private final MetadataCache metadata = new MetadataCache();
 
   public RowConverter(MetricDefinition<?> definition, String namespace) {
     this.definition = definition;
@@ -44,8 +45,14 @@ public final class RowConverter {
     return labels;
   }
 
+  /** The metadata of this definition's families, kept from one conversion to the next. */
+  MetadataCache metadataCache() {
+    return metadata;
+  }
+
   public Converted convert(List<Row> result) {
     labels.nextConversion();
+    metadata.nextConversion();
     List<Row> rows = result;
     List<String> errors = new ArrayList<>();
     List<FamilyBuilder> families = definition.naming().fieldToAppend().isPresent()
