@@ -9,15 +9,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites the Prometheus text format on its way out so that {@code le} and {@code quantile} values read as the
+ * For what {@link GoTextFormat} leaves to the client's text writer (quoted names, for one), rewrites the
+ * Prometheus text format on its way out so that {@code le} and {@code quantile} values read as the
  * Go exporters print them ({@code le="20"}, not {@code le="20.0"}): dashboards and rules written against the Go
  * exporters select them by that text. Only {@code le} of histograms and {@code quantile} of summaries are touched
  * (the family's {@code # TYPE} line says which), so a user's label of that name keeps its value.
  */
 final class GoLabelValues extends FilterOutputStream {
 
-  private static final Pattern LE = Pattern.compile("(le)=\"([^\"]*)\"");
-  private static final Pattern QUANTILE = Pattern.compile("(quantile)=\"([^\"]*)\"");
+  // The label's name starts after { or , (a label called handle="5.0" is not le); its value has no quote.
+  private static final Pattern LE = Pattern.compile("(?<=[{,])(le)=\"([^\"]*)\"");
+  private static final Pattern QUANTILE = Pattern.compile("(?<=[{,])(quantile)=\"([^\"]*)\"");
 
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
   /** The label to rewrite in the current family's samples, from its {@code # TYPE} line; null for none. */

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class GoTextFormatTest {
 
-  private static final String[] LABEL_NAMES = {"db", "cmd", "instance", "a_b", "_x", "Mode", "le_x", "q2"};
+  private static final String[] LABEL_NAMES = {"db", "cmd", "instance", "a_b", "_x", "Mode", "le_x", "q2", "handle", "subquantile"};
   private static final String[] VALUES = {"", "plain", "with space", "quote\"d", "back\\slash", "new\nline",
       "tab\there", "ünïcödé", "日本", "emoji \uD83D\uDE00", "lone \uD800 high", "trail\\", "\"", "a,b=c", "{}"};
   private static final double[] NUMBERS = {0, -0.0, 1, -1, 42, 1e6, 9_999_999, 1e7, -1e7, 12.5, 0.1, 1e-5, 1.5e-7,
