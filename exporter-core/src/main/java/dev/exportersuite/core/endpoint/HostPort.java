@@ -152,6 +152,9 @@ public record HostPort(String host, int port) {
     for (int i = 0; i < groups.length; i++) {
       boolean embeddedIpv4 = i == groups.length - 1 && groups[i].indexOf('.') >= 0;
       if (embeddedIpv4) {
+        if (!DIGITS_AND_DOTS.matcher(groups[i]).matches()) {
+          throw new InvalidAddressException(null, "the host is not an IPv6 address (its IPv4 end is not one)");
+        }
         checkIpv4(groups[i]);
       } else if (groups[i].length() > 4) {
         throw new InvalidAddressException(null, "the host is not an IPv6 address (a group of more than 4 digits)");
