@@ -8,7 +8,7 @@ package dev.exportersuite.core.http;
  */
 final class ClassicNames {
 
-  private char[] chars = new char[128];
+  private final CharScratch scratch = new CharScratch();
 
   boolean isMetricName(String name) {
     return check(name, true);
@@ -23,11 +23,7 @@ final class ClassicNames {
     if (n == 0) {
       return false;
     }
-    if (chars.length < n) {
-      chars = new char[Math.max(n, chars.length * 2)];
-    }
-    char[] cs = chars;
-    name.getChars(0, n, cs, 0);
+    char[] cs = scratch.copy(name);
     for (int i = 0; i < n; i++) {
       char c = cs[i];
       boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (colon && c == ':')

@@ -15,6 +15,7 @@ final class TextSink {
 
   private byte[] buf;
   private int size;
+  private final CharScratch scratch = new CharScratch();
 
   TextSink(int capacity) {
     buf = new byte[Math.max(capacity, 64)];
@@ -71,17 +72,10 @@ final class TextSink {
     return escaped(s, false);
   }
 
-  /** Scratch for {@link #escaped}: one array copy of the text, then plain array reads instead of calls. */
-  private char[] chars = new char[64];
-
   private TextSink escaped(String s, boolean quote) {
     int n = s.length();
     room(n);
-    if (chars.length < n) {
-      chars = new char[Math.max(n, chars.length * 2)];
-    }
-    char[] cs = chars;
-    s.getChars(0, n, cs, 0);
+    char[] cs = scratch.copy(s);
     for (int i = 0; i < n; i++) {
       char c = cs[i];
       if (c >= 0x80) {
