@@ -1,5 +1,6 @@
 package dev.exportersuite.kafka;
 
+import dev.exportersuite.core.config.Regexes;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,8 +33,8 @@ record NameFilter(Optional<Pattern> include, Optional<Pattern> exclude) {
   }
 
   boolean test(String name) {
-    return include.map(p -> p.matcher(name).find()).orElse(true)
-        && !exclude.map(p -> p.matcher(name).find()).orElse(false);
+    return include.map(p -> Regexes.matcher(p, name).find()).orElse(true)
+        && !exclude.map(p -> Regexes.matcher(p, name).find()).orElse(false);
   }
 
   NameFilter withInclude(Pattern p) {

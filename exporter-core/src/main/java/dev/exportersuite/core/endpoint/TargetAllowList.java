@@ -1,5 +1,6 @@
 package dev.exportersuite.core.endpoint;
 
+import dev.exportersuite.core.config.Regexes;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -165,11 +166,23 @@ public final class TargetAllowList {
         continue;
       }
       if (r.network().isPresent() ? address.isPresent() && r.network().get().contains(address.get())
-          : r.host().orElseThrow().matcher(name).matches()) {
+          : hostMatches(r.host().orElseThrow(), name)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * A pattern of many {@code *} backtracks polynomially over a long name a caller chose: a match past
+   * {@link Regexes#MAX_MATCH_TIME} counts as no match, so the target is refused rather than a worker held.
+   */
+  private static boolean hostMatches(Pattern host, String name) {
+    try {
+      return Regexes.matcher(host, name).matches();
+    } catch (Regexes.RegexTimeoutException e) {
+      return false;
+    }
   }
 
   @Override

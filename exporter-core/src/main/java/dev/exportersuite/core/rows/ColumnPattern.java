@@ -1,5 +1,6 @@
 package dev.exportersuite.core.rows;
 
+import dev.exportersuite.core.config.Regexes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -81,7 +82,7 @@ record ColumnPattern(String column, Pattern pattern, String literal, String pref
     if (!text.startsWith(prefix)) {
       return null;
     }
-    Matcher m = pattern.matcher(text);
+    Matcher m = Regexes.matcher(pattern, text);
     return m.matches() ? m : null;
   }
 

@@ -3,6 +3,7 @@ package dev.exportersuite.core.snapshots;
 import dev.exportersuite.core.collect.DefinitionResult;
 import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.config.MetricNames;
+import dev.exportersuite.core.config.Regexes;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
@@ -85,7 +86,13 @@ public final class FamilyAssembler {
       }
       RowConverter converter = converters.computeIfAbsent(new Definition(r.definition()),
           d -> new RowConverter(d.d(), namespace));
-      RowConverter.Converted converted = converter.convert(r.rows());
+      RowConverter.Converted converted;
+      try {
+        converted = converter.convert(r.rows());
+      } catch (Regexes.RegexTimeoutException e) {
+        collectorProblems.add(e.getMessage()); // a namerule that backtracks: this definition's metrics only
+        continue;
+      }
       collectorProblems.addAll(converted.errors());
       for (FamilyBuilder f : converted.families()) {
         String key = MetricNames.exposed(f.name(), f.type());

@@ -4,6 +4,7 @@ import dev.exportersuite.core.config.MetricDefinition;
 import dev.exportersuite.core.config.MetricNames;
 import dev.exportersuite.core.config.MetricType;
 import dev.exportersuite.core.config.NameRule;
+import dev.exportersuite.core.config.Regexes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class NameResolver {
   private Naming compute(String value) {
     String cleaned = MetricNames.clean(value);
     for (NameRule rule : definition.naming().rules()) {
-      Matcher m = rule.match().matcher(cleaned);
+      Matcher m = Regexes.matcher(rule.match(), cleaned);
       if (!m.matches()) {
         continue;
       }
