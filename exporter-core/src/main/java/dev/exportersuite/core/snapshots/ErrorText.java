@@ -19,8 +19,8 @@ public final class ErrorText {
 
   /**
    * The text on one line (line breaks and tabs become blanks; other control characters and the Unicode line and
-   * paragraph separators become {@code \\uXXXX}), cut after about {@code max} characters with the cut and the
-   * whole length said. A surrogate pair is kept whole; null is the empty text.
+   * paragraph separators become {@code \\u} and four hex digits), cut after about {@code max} characters with the
+   * cut and the whole length said. A surrogate pair is kept whole; null is the empty text.
    */
   public static String bound(String text, int max) {
     if (text == null) {
