@@ -38,3 +38,11 @@ image_env() {
 
 # rss_mib PID: resident memory of a process in MiB.
 rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+# The JVM settings of the suite's container image (the Dockerfile's JAVA_OPTS and MALLOC_ARENA_MAX), exported, so
+# that the figures are a deployment's; JAVA_OPTS or MALLOC_ARENA_MAX in the environment win.
+use_image_jvm_settings() {
+  export JAVA_OPTS=${JAVA_OPTS:-$(image_java_opts)}
+  [ -n "$JAVA_OPTS" ] || { echo "bench: no JAVA_OPTS in the Dockerfile" >&2; exit 1; }
+  export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(image_env MALLOC_ARENA_MAX)}
+}

@@ -19,9 +19,7 @@ SECONDS_PER_PHASE=${1:-10}
 MODULES=${BENCH_MODULES:-redis mysql series kafka}
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
-export JAVA_OPTS=${JAVA_OPTS:-$(image_java_opts)}
-[ -n "$JAVA_OPTS" ] || { echo "bench: no JAVA_OPTS in the Dockerfile" >&2; exit 1; }
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(image_env MALLOC_ARENA_MAX)}
+use_image_jvm_settings
 
 echo "bench: building the exporters" >&2
 mvn -B -ntp -q -pl exporter-core,redis-exporter,mysql-exporter,kafka-exporter -DskipTests package >&2

@@ -21,8 +21,7 @@ TOPICS_PER_GROUP=${5:-30}
 JAR=kafka-exporter/target/kafka-exporter.jar
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
-JAVA_OPTS=${JAVA_OPTS:-$(image_java_opts)}
-[ -n "$JAVA_OPTS" ] || { echo "bench: no JAVA_OPTS in the Dockerfile" >&2; exit 1; }
+use_image_jvm_settings
 bench_limit 900
 
 # The exporter jar, the test classes (KafkaBench, the broker's request meters) and the test classpath, built

@@ -23,11 +23,7 @@ fi
 
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
-# The JVM settings of the suite's container image (the Dockerfile's JAVA_OPTS and MALLOC_ARENA_MAX), so the
-# figures are those of a deployment; JAVA_OPTS or MALLOC_ARENA_MAX in the environment win.
-JAVA_OPTS=${JAVA_OPTS:-$(image_java_opts)}
-[ -n "$JAVA_OPTS" ] || { echo "bench: no JAVA_OPTS in the Dockerfile" >&2; exit 1; }
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(image_env MALLOC_ARENA_MAX)}
+use_image_jvm_settings
 # Bound the whole run whatever happens: 2 exporters x (warm-up + counting + 2 phases) plus start-up slack.
 bench_limit $((SECONDS_PER_PHASE * 8 + 60))
 

@@ -18,9 +18,7 @@ PASSWORD=${BENCH_MYSQL_PASSWORD:-}
 JAR=mysql-exporter/target/mysql-exporter.jar
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
-JAVA_OPTS=${JAVA_OPTS:-$(image_java_opts)}
-[ -n "$JAVA_OPTS" ] || { echo "bench: no JAVA_OPTS in the Dockerfile" >&2; exit 1; }
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(image_env MALLOC_ARENA_MAX)}
+use_image_jvm_settings
 [ -f "$JAR" ] || { echo "bench: build $JAR first (bench/run.sh does)" >&2; exit 1; }
 bench_limit $((SCRAPES * 30 + 60))
 

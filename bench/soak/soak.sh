@@ -18,7 +18,7 @@ case "$MODULE" in redis|mysql) ;; *) echo "usage: $0 [redis|mysql] [SECONDS]" >&
 JAR=$MODULE-exporter/target/$MODULE-exporter.jar
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
-JAVA_OPTS=${JAVA_OPTS:-$(image_java_opts)}
+use_image_jvm_settings
 command -v wrk >/dev/null || { echo "soak: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 if [ ! -f "$JAR" ]; then
   echo "soak: building $JAR" >&2
