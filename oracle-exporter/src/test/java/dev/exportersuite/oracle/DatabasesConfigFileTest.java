@@ -134,12 +134,7 @@ class DatabasesConfigFileTest {
     Path web = Files.writeString(dir.resolve("web.yml"), "basic_auth_users:\n  prometheus: " + hash + "\n");
     Path other = Files.writeString(dir.resolve("other.yml"), "basic_auth_users:\n  a: " + hash + "\n  b: "
         + hash + "\n");
-    Path file = config("""
-        databases:
-          db1: {username: monitor, password: x, url: "db1:1521/ORCLPDB1"}
-        web:
-          configFile: %s
-        """.formatted(web));
+    Path file = withWebConfig(web);
     CommandRun.Result r = CommandRun.run(new OracleExporter(Map.of()), "--check-config", "--config.file",
         file.toString());
     assertThat(r.exitCode()).as(r.stderr()).isZero();
@@ -147,16 +142,21 @@ class DatabasesConfigFileTest {
     CommandRun.Result flag = CommandRun.run(new OracleExporter(Map.of()), "--check-config", "--config.file",
         file.toString(), "--web.config.file=" + other);
     assertThat(flag.stdout()).contains("web: TLS off; basic auth 2 users (" + other + ")");
-    Path missing = config("""
-        databases:
-          db1: {username: monitor, password: x, url: "db1:1521/ORCLPDB1"}
-        web:
-          configFile: %s
-        """.formatted(dir.resolve("nope.yml")));
+    Path missing = withWebConfig(dir.resolve("nope.yml"));
     CommandRun.Result bad = CommandRun.run(new OracleExporter(Map.of()), "--check-config", "--config.file",
         missing.toString());
     assertThat(bad.exitCode()).isEqualTo(1);
     assertThat(bad.stderr()).contains(dir.resolve("nope.yml").toString());
+  }
+
+  /** A config file of one database whose web section names {@code webConfig}. */
+  private Path withWebConfig(Path webConfig) throws Exception {
+    return config("""
+        databases:
+          db1: {username: monitor, password: x, url: "db1:1521/ORCLPDB1"}
+        web:
+          configFile: %s
+        """.formatted(webConfig));
   }
 
   @Test
