@@ -89,8 +89,9 @@ public final class FamilyAssembler {
       RowConverter.Converted converted;
       try {
         converted = converter.convert(r.rows());
-      } catch (Regexes.RegexTimeoutException e) {
-        collectorProblems.add(e.getMessage()); // a namerule that backtracks: this definition's metrics only
+      } catch (RuntimeException e) {
+        // A namerule that backtracks, or a fault here: this definition's metrics only, not the scrape.
+        collectorProblems.add(e instanceof Regexes.RegexTimeoutException ? e.getMessage() : "internal error: " + e);
         continue;
       }
       collectorProblems.addAll(converted.errors());
