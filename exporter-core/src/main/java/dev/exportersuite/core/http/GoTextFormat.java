@@ -49,12 +49,11 @@ final class GoTextFormat {
     this.headers = headers;
   }
 
-  /** The text of {@code snapshots}, or null when they hold something outside this writer's cover (see above). */
-  static byte[] write(MetricSnapshots snapshots, EscapingScheme scheme, int sizeHint) {
-    return write(snapshots, scheme, sizeHint, new FamilyHeaders());
-  }
-
-  /** As {@link #write(MetricSnapshots, EscapingScheme, int)}, with family headers kept in {@code headers}. */
+  /**
+   * The text of {@code snapshots}, or null when they hold something outside this writer's cover (see above).
+   *
+   * @param headers the families' header lines, kept from one write to the next
+   */
   static byte[] write(MetricSnapshots snapshots, EscapingScheme scheme, int sizeHint, FamilyHeaders headers) {
     if (scheme == EscapingScheme.DOTS_ESCAPING) {
       return null; // escapes even classic names' underscores

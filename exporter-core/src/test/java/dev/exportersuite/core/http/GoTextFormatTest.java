@@ -116,27 +116,27 @@ class GoTextFormatTest {
   void declinesWhatItDoesNotCover() {
     MetricSnapshots dotted = MetricSnapshots.of(GaugeSnapshot.builder().name("my.gauge").dataPoint(
         GaugeSnapshot.GaugeDataPointSnapshot.builder().value(1).build()).build());
-    assertThat(GoTextFormat.write(dotted, EscapingScheme.ALLOW_UTF8, 16)).as("a name it would quote").isNull();
+    assertThat(GoTextFormat.write(dotted, EscapingScheme.ALLOW_UTF8, 16, headers)).as("a name it would quote").isNull();
 
     MetricSnapshots plain = MetricSnapshots.of(GaugeSnapshot.builder().name("g").dataPoint(
         GaugeSnapshot.GaugeDataPointSnapshot.builder().value(1).build()).build());
-    assertThat(GoTextFormat.write(plain, EscapingScheme.DOTS_ESCAPING, 16)).as("dots escaping").isNull();
+    assertThat(GoTextFormat.write(plain, EscapingScheme.DOTS_ESCAPING, 16, headers)).as("dots escaping").isNull();
 
     MetricSnapshots stamped = MetricSnapshots.of(GaugeSnapshot.builder().name("g").dataPoint(
         GaugeSnapshot.GaugeDataPointSnapshot.builder().value(1).scrapeTimestampMillis(1_700_000_000_000L).build())
         .build());
-    assertThat(GoTextFormat.write(stamped, EscapingScheme.UNDERSCORE_ESCAPING, 16)).as("a timestamp").isNull();
+    assertThat(GoTextFormat.write(stamped, EscapingScheme.UNDERSCORE_ESCAPING, 16, headers)).as("a timestamp").isNull();
 
     MetricSnapshots twice = MetricSnapshots.of(
         GaugeSnapshot.builder().name("g").dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(1)
             .labels(Labels.of("a", "1")).build()).build(),
         GaugeSnapshot.builder().name("g").dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(2)
             .labels(Labels.of("a", "2")).build()).build());
-    assertThat(GoTextFormat.write(twice, EscapingScheme.UNDERSCORE_ESCAPING, 16)).as("one family twice").isNull();
+    assertThat(GoTextFormat.write(twice, EscapingScheme.UNDERSCORE_ESCAPING, 16, headers)).as("one family twice").isNull();
 
     MetricSnapshots utf8Label = MetricSnapshots.of(GaugeSnapshot.builder().name("g").dataPoint(
         GaugeSnapshot.GaugeDataPointSnapshot.builder().value(1).labels(Labels.of("zoné", "x")).build()).build());
-    assertThat(GoTextFormat.write(utf8Label, EscapingScheme.ALLOW_UTF8, 16)).as("a label it would quote").isNull();
+    assertThat(GoTextFormat.write(utf8Label, EscapingScheme.ALLOW_UTF8, 16, headers)).as("a label it would quote").isNull();
   }
 
   // --- random snapshots -------------------------------------------------------------------------------------
